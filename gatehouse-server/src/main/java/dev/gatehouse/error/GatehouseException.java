@@ -1,0 +1,34 @@
+package dev.gatehouse.error;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Base of every failure that Gatehouse reports to a client. Each subclass names a stable,
+ * snake_case {@link #code()} that clients may branch on, and the HTTP status it maps to. The
+ * message is safe to show to the client: it never contains a password, token, key or hash.
+ */
+public abstract class GatehouseException extends RuntimeException {
+
+    private final String code;
+    private final HttpStatus status;
+
+    protected GatehouseException(HttpStatus status, String code, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    protected GatehouseException(HttpStatus status, String code, String message, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

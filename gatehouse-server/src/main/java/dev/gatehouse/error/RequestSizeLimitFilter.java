@@ -1,0 +1,116 @@
+package dev.gatehouse.error;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rejects request bodies larger than {@link #MAX_BODY_BYTES} with 413 before anything parses them.
+ * A declared {@code Content-Length} is checked up front; a chunked body is counted while it is read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    /** 64 KiB: far above any Gatehouse request, small enough that a flood of bodies cannot fill memory. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            writeTooLarge(response);
+            return;
+        }
+
+        chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    private static void writeTooLarge(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                + "\"detail\":\"The request body is larger than " + MAX_BODY_BYTES + " bytes.\","
+                + "\"code\":\"" + ErrorCodes.PAYLOAD_TOO_LARGE + "\"}");
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private ServletInputStream limited;
+
+        LimitedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                limited = new LimitedInputStream(super.getInputStream());
+            }
+            return limited;
+        }
+    }
+
+    private static final class LimitedInputStream extends ServletInputStream {
+
+        private final ServletInputStream delegate;
+        private long count;
+
+        LimitedInputStream(ServletInputStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int value = delegate.read();
+            if (value >= 0) {
+                count(1);
+            }
+            return value;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = delegate.read(buffer, offset, length);
+            if (read > 0) {
+                count(read);
+            }
+            return read;
+        }
+
+        private void count(int read) throws PayloadTooLargeException {
+            count += read;
+            if (count > MAX_BODY_BYTES) {
+                throw new PayloadTooLargeException();
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+}
