@@ -1,0 +1,68 @@
+package dev.gatehouse.authentication;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import dev.gatehouse.account.Account;
+import dev.gatehouse.account.AccountService;
+import dev.gatehouse.authorization.Authorities;
+import dev.gatehouse.authorization.AuthorizationService;
+import dev.gatehouse.session.ClientInfo;
+import dev.gatehouse.session.SessionService;
+import dev.gatehouse.session.StartedSession;
+import dev.gatehouse.token.AccessToken;
+import dev.gatehouse.token.AccessTokenIssuer;
+import dev.gatehouse.token.AccessTokenSubject;
+
+/**
+ * Signs users in and refreshes their tokens: checks the password, starts or rotates the session, and
+ * issues an access token that carries the user's current roles and effective permissions.
+ */
+@Service
+class AuthenticationService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationService.class);
+
+    private final AccountService accounts;
+    private final AuthorizationService authorization;
+    private final SessionService sessions;
+    private final AccessTokenIssuer accessTokens;
+
+    AuthenticationService(AccountService accounts, AuthorizationService authorization, SessionService sessions,
+            AccessTokenIssuer accessTokens) {
+        this.accounts = accounts;
+        this.authorization = authorization;
+        this.sessions = sessions;
+        this.accessTokens = accessTokens;
+    }
+
+    TokenPair signIn(String email, String password, ClientInfo client) {
+        Account account = accounts.authenticate(email, password).orElseThrow(() -> {
+            log.debug("Sign-in failed from {}", client.address());
+            return new InvalidCredentialsException();
+        });
+
+        StartedSession session = sessions.start(account.id(), client);
+        log.info("User {} signed in, session {}", account.id(), session.sessionId());
+        return issue(session);
+    }
+
+    TokenPair refresh(String refreshToken) {
+        return issue(sessions.refresh(refreshToken));
+    }
+
+    void signOut(String refreshToken) {
+        sessions.signOut(refreshToken);
+    }
+
+    private TokenPair issue(StartedSession session) {
+        UUID userId = session.userId();
+        Authorities authorities = authorization.authoritiesOf(userId);
+        AccessToken accessToken = accessTokens.issue(
+                new AccessTokenSubject(userId, session.sessionId(), authorities.roles(), authorities.permissions()));
+        return new TokenPair(accessToken.value(), session.refreshToken(), accessToken.lifetime().toSeconds());
+    }
+}

@@ -1,0 +1,5 @@
+/** Configuration properties, the clock, and start-up checks of settings. */
+@NullMarked
+package dev.gatehouse.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,66 @@
+package dev.gatehouse.security;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import dev.gatehouse.authorization.Permissions;
+
+/**
+ * Who may call what. Endpoints are authenticated unless listed as public here, so a new endpoint
+ * fails closed. Bearer tokens are Gatehouse access tokens; authorities are the token's permissions
+ * as they are ({@code users:read}) and its roles with the {@code ROLE_} prefix.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(resolver);
+        http
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/authentication/**", "/.well-known/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/admin/users").hasAuthority(Permissions.USERS_READ)
+                        .requestMatchers(HttpMethod.GET, "/admin/roles").hasAuthority(Permissions.ROLES_READ)
+                        .requestMatchers(HttpMethod.POST, "/admin/roles").hasAuthority(Permissions.ROLES_WRITE)
+                        .requestMatchers(HttpMethod.PUT, "/admin/users/*/roles").hasAuthority(Permissions.ROLES_ASSIGN)
+                        .requestMatchers(HttpMethod.PUT, "/admin/users/*/permissions")
+                                .hasAuthority(Permissions.PERMISSIONS_GRANT)
+                        .requestMatchers(HttpMethod.DELETE, "/admin/users/*/sessions")
+                                .hasAuthority(Permissions.SESSIONS_REVOKE)
+                        .requestMatchers("/admin/**").denyAll()
+                        .requestMatchers("/actuator/**").hasRole(Permissions.ADMIN_ROLE)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .addFilterBefore(new GatehouseExceptionFilter(resolver), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static JwtAuthenticationConverter authenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new AccessTokenAuthoritiesConverter());
+        return converter;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.gatehouse.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Sessions in Redis. One hash per session ({@code <prefix>session:<id>}) holds the user id, the
+ * generation, the hashes of the current and previous refresh token, and timestamps in epoch
+ * milliseconds; its TTL follows the idle lifetime capped by the absolute expiry. A sorted set per user
+ * ({@code <prefix>user-sessions:<user id>}) indexes the user's session ids and is pruned when read.
+ * Rotation runs as one Lua script, so concurrent presentations of a token are decided one at a time.
+ */
+class RedisSessionStore implements SessionStore {
+
+    private static final List<String> DETAIL_FIELDS = List.of("uid", "crt", "last", "abs", "ua", "ip");
+    private static final List<String> TOKEN_FIELDS = List.of("uid", "gen", "cur", "prev", "last", "abs");
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> ROTATE = RedisScript.of(
+            new ClassPathResource("dev/gatehouse/session/rotate-refresh-token.lua"), List.class);
+    private static final RedisScript<Long> CREATE_SCRIPT = RedisScript.of(
+            new ClassPathResource("dev/gatehouse/session/create-session.lua"), Long.class);
+
+    private final StringRedisTemplate redis;
+    private final String prefix;
+    private final Duration idleLifetime;
+    private final Duration indexLifetime;
+    private final String description;
+
+    RedisSessionStore(StringRedisTemplate redis, String prefix, Duration idleLifetime, Duration absoluteLifetime,
+            String description) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.idleLifetime = idleLifetime;
+        this.indexLifetime = absoluteLifetime;
+        this.description = description;
+    }
+
+    @Override
+    public void create(NewSession session) {
+        long ttl = Math.min(idleLifetime.toMillis(),
+                session.absoluteExpiresAt().toEpochMilli() - session.createdAt().toEpochMilli());
+        call(() -> redis.execute(CREATE_SCRIPT, List.of(sessionKey(session.id()), userKey(session.userId())),
+                session.userId().toString(), session.tokenHash(), millis(session.createdAt()),
+                millis(session.absoluteExpiresAt()), Long.toString(ttl), orEmpty(session.userAgent()),
+                orEmpty(session.address()), session.id(), Long.toString(indexLifetime.toMillis())));
+    }
+
+    @Override
+    public RotationOutcome rotate(RotationAttempt attempt) {
+        List<?> result = call(() -> redis.execute(ROTATE, List.of(sessionKey(attempt.sessionId())),
+                Long.toString(attempt.generation()), attempt.presentedHash(), attempt.successorHash(),
+                millis(attempt.now()), Long.toString(attempt.leeway().toMillis()),
+                Long.toString(idleLifetime.toMillis())));
+        return toOutcome(result);
+    }
+
+    private static RotationOutcome toOutcome(List<?> result) {
+        String outcome = String.valueOf(result.getFirst());
+        return switch (outcome) {
+            case "rotated" -> new RotationOutcome.Rotated(userId(result));
+            case "retried" -> new RotationOutcome.Retried(userId(result));
+            case "reused" -> new RotationOutcome.Reused(userId(result));
+            case "stale" -> new RotationOutcome.Stale(userId(result), Long.parseLong(String.valueOf(result.get(2))),
+                    String.valueOf(result.get(3)));
+            case "expired" -> new RotationOutcome.Rejected(RotationOutcome.Reason.EXPIRED);
+            case "mismatch" -> new RotationOutcome.Rejected(RotationOutcome.Reason.MISMATCH);
+            case "unknown" -> new RotationOutcome.Rejected(RotationOutcome.Reason.UNKNOWN_SESSION);
+            default -> throw new IllegalStateException("Unexpected rotation result " + outcome);
+        };
+    }
+
+    @Override
+    public Optional<SessionDetails> find(String sessionId, Instant now) {
+        List<Object> fields = call(() -> redis.opsForHash().multiGet(sessionKey(sessionId), List.copyOf(DETAIL_FIELDS)));
+        return toDetails(sessionId, fields, now);
+    }
+
+    @Override
+    public Optional<TokenState> tokenState(String sessionId, Instant now) {
+        List<Object> fields = call(() -> redis.opsForHash().multiGet(sessionKey(sessionId), List.copyOf(TOKEN_FIELDS)));
+        if (fields.getFirst() == null || isExpired(now, fields.get(4), fields.get(5))) {
+            return Optional.empty();
+        }
+        return Optional.of(new TokenState(UUID.fromString((String) fields.get(0)), Long.parseLong((String) fields.get(1)),
+                (String) fields.get(2), (String) fields.get(3)));
+    }
+
+    @Override
+    public List<SessionDetails> listByUser(UUID userId, Instant now) {
+        Set<String> ids = call(() -> redis.opsForZSet().range(userKey(userId), 0, -1));
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+
+        List<SessionDetails> live = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        for (String id : ids) {
+            find(id, now).ifPresentOrElse(live::add, () -> gone.add(id));
+        }
+        if (!gone.isEmpty()) {
+            call(() -> redis.opsForZSet().remove(userKey(userId), gone.toArray()));
+        }
+        return live;
+    }
+
+    @Override
+    public boolean revoke(String sessionId) {
+        Boolean deleted = call(() -> redis.delete(sessionKey(sessionId)));
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    @Override
+    public int revokeAllByUser(UUID userId, @Nullable String keepSessionId) {
+        Set<String> ids = call(() -> redis.opsForZSet().range(userKey(userId), 0, -1));
+        if (ids == null || ids.isEmpty()) {
+            return 0;
+        }
+
+        List<String> revoked = ids.stream().filter(id -> !id.equals(keepSessionId)).toList();
+        if (revoked.isEmpty()) {
+            return 0;
+        }
+        Long deleted = call(() -> redis.delete(revoked.stream().map(this::sessionKey).toList()));
+        call(() -> redis.opsForZSet().remove(userKey(userId), revoked.toArray()));
+        return deleted == null ? 0 : deleted.intValue();
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    private Optional<SessionDetails> toDetails(String sessionId, List<Object> fields, Instant now) {
+        if (fields.getFirst() == null || isExpired(now, fields.get(2), fields.get(3))) {
+            return Optional.empty();
+        }
+        return Optional.of(new SessionDetails(sessionId, UUID.fromString((String) fields.get(0)),
+                instant(fields.get(1)), instant(fields.get(2)), instant(fields.get(3)),
+                emptyToNull(fields.get(4)), emptyToNull(fields.get(5))));
+    }
+
+    /** The key's TTL ends sessions in real time; this check applies the same rules at the injected clock's time. */
+    private boolean isExpired(Instant now, Object lastUsed, Object absoluteExpiry) {
+        return !now.isBefore(instant(absoluteExpiry)) || !now.isBefore(instant(lastUsed).plus(idleLifetime));
+    }
+
+    private <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (DataAccessException exception) {
+            throw new SessionStoreUnavailableException(exception);
+        }
+    }
+
+    private String sessionKey(String sessionId) {
+        return prefix + "session:" + sessionId;
+    }
+
+    private String userKey(UUID userId) {
+        return prefix + "user-sessions:" + userId;
+    }
+
+    private static UUID userId(List<?> result) {
+        return UUID.fromString(String.valueOf(result.get(1)));
+    }
+
+    private static String millis(Instant instant) {
+        return Long.toString(instant.toEpochMilli());
+    }
+
+    private static Instant instant(Object millis) {
+        return Instant.ofEpochMilli(Long.parseLong((String) millis));
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static @Nullable String emptyToNull(Object value) {
+        return value == null || ((String) value).isEmpty() ? null : (String) value;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.gatehouse.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A live session as users and administrators see it. Holds no token or hash.
+ *
+ * @param userAgent the {@code User-Agent} header at sign-in, truncated
+ * @param address the client address at sign-in
+ */
+public record SessionDetails(String id, UUID userId, Instant createdAt, Instant lastUsedAt, Instant absoluteExpiresAt,
+        @Nullable String userAgent, @Nullable String address) {
+}

@@ -1,0 +1,207 @@
+package dev.gatehouse.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import dev.gatehouse.config.GatehouseProperties;
+import dev.gatehouse.error.NotFoundException;
+import dev.gatehouse.session.RotationOutcome.Rejected;
+import dev.gatehouse.session.RotationOutcome.Retried;
+import dev.gatehouse.session.RotationOutcome.Reused;
+import dev.gatehouse.session.RotationOutcome.Rotated;
+import dev.gatehouse.session.RotationOutcome.Stale;
+
+/**
+ * Sessions and their refresh tokens: starts a session at sign-in, rotates its refresh token with
+ * reuse detection, and revokes sessions. Every failure to refresh is the same {@link InvalidGrantException};
+ * the reason goes to the log at DEBUG, or at WARN with an audit event when it is reuse.
+ */
+@Service
+public class SessionService implements SmartInitializingSingleton {
+
+    /**
+     * How many rotations back a presented ancestor is still recognised as one. Beyond this an ancestor is
+     * treated as unknown rather than as reuse; the bound caps the HMAC work one forged token can cause.
+     */
+    static final int MAX_ANCESTOR_DISTANCE = 10_000;
+    static final String SESSION_NOT_FOUND = "session_not_found";
+    private static final int MAX_USER_AGENT_LENGTH = 256;
+    private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+
+    private final SessionStore store;
+    private final RefreshTokenCodec codec;
+    private final Clock clock;
+    private final GatehouseProperties.Session settings;
+    private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
+    private final Counter reuseCounter;
+
+    SessionService(SessionStore store, RefreshTokenCodec codec, Clock clock, GatehouseProperties properties,
+            ApplicationEventPublisher events, MeterRegistry meters) {
+        this.store = store;
+        this.codec = codec;
+        this.clock = clock;
+        this.settings = properties.session();
+        this.events = events;
+        this.meters = meters;
+        this.reuseCounter = Counter.builder("gatehouse.refresh.reuse.detected")
+                .description("Refresh tokens presented after they were rotated; each revoked its session")
+                .register(meters);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        log.info("Sessions are stored in {}; idle lifetime {}, absolute lifetime {}, reuse leeway {}",
+                store.describe(), settings.idleLifetime(), settings.absoluteLifetime(), settings.reuseLeeway());
+    }
+
+    /** Starts a new session, a new refresh-token family, for a user who just signed in. */
+    public StartedSession start(UUID userId, ClientInfo client) {
+        Instant now = clock.instant();
+        String sessionId = codec.newSessionId();
+        RefreshToken token = codec.first(sessionId);
+
+        store.create(new SessionStore.NewSession(sessionId, userId, codec.hash(token), now,
+                now.plus(settings.absoluteLifetime()), truncate(client.userAgent()), client.address()));
+        log.debug("Started session {} for user {}", sessionId, userId);
+        return new StartedSession(userId, sessionId, token.value());
+    }
+
+    /**
+     * Exchanges a refresh token for its successor. The token rotates once; a retry within the leeway
+     * gets the same successor; a rotated token after the leeway, or an older ancestor, revokes the session.
+     */
+    public StartedSession refresh(String presented) {
+        RefreshToken token = RefreshToken.parse(presented).orElseThrow(() -> rejectMalformed());
+        RefreshToken successor = codec.successorOf(token);
+        RotationOutcome outcome = store.rotate(new SessionStore.RotationAttempt(token.sessionId(), token.generation(),
+                codec.hash(token), codec.hash(successor), clock.instant(), settings.reuseLeeway()));
+
+        return switch (outcome) {
+            case Rotated rotated -> succeed("rotated", rotated.userId(), successor);
+            case Retried retried -> succeed("retried", retried.userId(), successor);
+            case Reused reused -> throw reuseDetected(reused.userId(), token, "rotated token presented after the leeway");
+            case Stale stale -> throw rejectStale(token, stale);
+            case Rejected rejected -> throw reject(token, rejected.reason().name().toLowerCase());
+        };
+    }
+
+    /** Ends the session of a presented refresh token. A token that matches no live session changes nothing. */
+    public void signOut(String presented) {
+        Optional<RefreshToken> parsed = RefreshToken.parse(presented);
+        if (parsed.isEmpty()) {
+            return;
+        }
+
+        RefreshToken token = parsed.get();
+        store.tokenState(token.sessionId(), clock.instant())
+                .filter(state -> belongsToSession(token, state))
+                .ifPresent(state -> {
+                    store.revoke(token.sessionId());
+                    log.info("User {} signed out of session {}", state.userId(), token.sessionId());
+                });
+    }
+
+    /** Tells whether a session is live; access tokens of a revoked or expired session are rejected. */
+    public boolean isActive(String sessionId) {
+        return store.find(sessionId, clock.instant()).isPresent();
+    }
+
+    public List<SessionDetails> list(UUID userId) {
+        return store.listByUser(userId, clock.instant());
+    }
+
+    /** Revokes one of the user's own sessions; another user's session is reported as not found. */
+    public void revoke(UUID userId, String sessionId) {
+        boolean owned = store.find(sessionId, clock.instant())
+                .filter(session -> session.userId().equals(userId))
+                .isPresent();
+        if (!owned) {
+            throw new NotFoundException(SESSION_NOT_FOUND, "No live session " + sessionId + " belongs to the caller.");
+        }
+
+        store.revoke(sessionId);
+        log.info("User {} revoked session {}", userId, sessionId);
+    }
+
+    /** Revokes all of the user's sessions but the current one; returns how many ended. */
+    public int revokeOthers(UUID userId, String currentSessionId) {
+        int revoked = store.revokeAllByUser(userId, currentSessionId);
+        log.info("User {} revoked {} other sessions, kept {}", userId, revoked, currentSessionId);
+        return revoked;
+    }
+
+    /** Revokes every session of the user, for administrators; returns how many ended. */
+    public int revokeAllForUser(UUID userId) {
+        int revoked = store.revokeAllByUser(userId, null);
+        log.info("Revoked all {} sessions of user {}", revoked, userId);
+        return revoked;
+    }
+
+    private StartedSession succeed(String outcome, UUID userId, RefreshToken successor) {
+        count(outcome);
+        log.debug("Refresh token {} for session {} of user {}", outcome, successor.sessionId(), userId);
+        return new StartedSession(userId, successor.sessionId(), successor.value());
+    }
+
+    private boolean belongsToSession(RefreshToken token, SessionStore.TokenState state) {
+        String hash = codec.hash(token);
+        if (token.generation() == state.generation()) {
+            return RefreshTokenCodec.constantTimeEquals(hash, state.currentHash());
+        }
+        if (token.generation() == state.generation() - 1 && state.previousHash() != null) {
+            return RefreshTokenCodec.constantTimeEquals(hash, state.previousHash());
+        }
+        return codec.isAncestor(token, state.generation(), state.currentHash(), MAX_ANCESTOR_DISTANCE);
+    }
+
+    private InvalidGrantException rejectStale(RefreshToken token, Stale stale) {
+        if (!codec.isAncestor(token, stale.currentGeneration(), stale.currentHash(), MAX_ANCESTOR_DISTANCE)) {
+            return reject(token, "stale_generation_not_an_ancestor");
+        }
+        store.revoke(token.sessionId());
+        return reuseDetected(stale.userId(), token, "ancestor token presented");
+    }
+
+    private InvalidGrantException reuseDetected(UUID userId, RefreshToken token, String detail) {
+        reuseCounter.increment();
+        count("reused");
+        log.warn("Refresh token reuse detected ({}): revoked session {} of user {}", detail, token.sessionId(), userId);
+        events.publishEvent(new RefreshTokenReuseDetected(userId, token.sessionId(), token.generation(), clock.instant()));
+        return new InvalidGrantException();
+    }
+
+    private InvalidGrantException reject(RefreshToken token, String reason) {
+        count("rejected");
+        log.debug("Rejected refresh token for session {}: {}", token.sessionId(), reason);
+        return new InvalidGrantException();
+    }
+
+    private InvalidGrantException rejectMalformed() {
+        count("rejected");
+        log.debug("Rejected a refresh token that is not in Gatehouse's format");
+        return new InvalidGrantException();
+    }
+
+    private void count(String outcome) {
+        meters.counter("gatehouse.refresh", "outcome", outcome).increment();
+    }
+
+    private static @Nullable String truncate(@Nullable String userAgent) {
+        return userAgent == null || userAgent.length() <= MAX_USER_AGENT_LENGTH
+                ? userAgent
+                : userAgent.substring(0, MAX_USER_AGENT_LENGTH);
+    }
+}

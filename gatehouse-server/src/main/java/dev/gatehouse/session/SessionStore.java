@@ -1,0 +1,67 @@
+package dev.gatehouse.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where sessions (refresh-token families) live. Implementations keep only hashes of refresh tokens,
+ * decide each rotation in one atomic step, end a session unused for the idle lifetime they were built
+ * with, expire every entry on its own, and throw
+ * {@link SessionStoreUnavailableException} when the backing store cannot be reached in time.
+ */
+interface SessionStore {
+
+    void create(NewSession session);
+
+    /** Decides one presented refresh token atomically: under any concurrency a token rotates once. */
+    RotationOutcome rotate(RotationAttempt attempt);
+
+    /** Returns the live session, or empty when it is unknown, revoked or expired at {@code now}. */
+    Optional<SessionDetails> find(String sessionId, Instant now);
+
+    /** Returns the hashes a sign-out compares a presented token with, or empty for no live session. */
+    Optional<TokenState> tokenState(String sessionId, Instant now);
+
+    List<SessionDetails> listByUser(UUID userId, Instant now);
+
+    /** Ends one session at once; returns false when there was no such session. */
+    boolean revoke(String sessionId);
+
+    /** Ends every session of the user except {@code keepSessionId}; returns how many ended. */
+    int revokeAllByUser(UUID userId, @Nullable String keepSessionId);
+
+    /** Short name for start-up logs, such as "Redis 127.0.0.1:6379". */
+    String describe();
+
+    /**
+     * A session to store at sign-in.
+     *
+     * @param tokenHash hash of refresh token generation 0
+     * @param absoluteExpiresAt the session ends at this instant however often it is refreshed
+     */
+    record NewSession(String id, UUID userId, String tokenHash, Instant createdAt, Instant absoluteExpiresAt,
+            @Nullable String userAgent, @Nullable String address) {
+    }
+
+    /**
+     * One presented refresh token, already hashed, with the hash of the successor it would rotate to.
+     *
+     * @param leeway time after a rotation during which the rotated token counts as a retry
+     */
+    record RotationAttempt(String sessionId, long generation, String presentedHash, String successorHash,
+            Instant now, Duration leeway) {
+    }
+
+    /**
+     * Token hashes of a live session.
+     *
+     * @param previousHash hash of the token rotated last, or null before the first rotation
+     */
+    record TokenState(UUID userId, long generation, String currentHash, @Nullable String previousHash) {
+    }
+}

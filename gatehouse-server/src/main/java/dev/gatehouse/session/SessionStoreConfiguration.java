@@ -1,0 +1,101 @@
+package dev.gatehouse.session;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import dev.gatehouse.config.GatehouseProperties;
+import dev.gatehouse.config.GatehouseProperties.SessionStoreType;
+
+/**
+ * Chooses the session store: Redis when {@code gatehouse.session.store} is {@code redis}, or when it
+ * is {@code auto} and a Redis host or URL is configured; the in-memory store otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class SessionStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionStoreConfiguration.class);
+
+    @Bean
+    @Conditional(RedisSelected.class)
+    SessionStore redisSessionStore(StringRedisTemplate redis, GatehouseProperties properties,
+            DataRedisProperties redisProperties) {
+        GatehouseProperties.Session session = properties.session();
+        String address = redisProperties.getUrl() != null ? "URL" : redisProperties.getHost() + ":" + redisProperties.getPort();
+        return new RedisSessionStore(redis, session.redisKeyPrefix(), session.idleLifetime(), session.absoluteLifetime(),
+                "Redis " + address);
+    }
+
+    @Bean
+    @Conditional(MemorySelected.class)
+    SessionStore inMemorySessionStore(GatehouseProperties properties, Clock clock) {
+        log.warn("Sessions are kept in memory: this mode is for a single instance only, and every session ends "
+                + "when the process stops. Set SPRING_DATA_REDIS_HOST to keep sessions in Redis.");
+        return new InMemorySessionStore(properties.session().idleLifetime(), clock);
+    }
+
+    /**
+     * Makes Redis failures fast: while disconnected, commands fail at once instead of queueing, so a
+     * request gets 503 within the command timeout ({@code spring.data.redis.timeout}) and Lettuce keeps
+     * reconnecting in the background.
+     */
+    @Bean
+    LettuceClientConfigurationBuilderCustomizer failFastLettuceOptions(DataRedisProperties redisProperties) {
+        Duration connectTimeout = redisProperties.getConnectTimeout() != null
+                ? redisProperties.getConnectTimeout()
+                : Duration.ofSeconds(1);
+        return builder -> builder.clientOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+                .timeoutOptions(TimeoutOptions.enabled())
+                .build());
+    }
+
+    static boolean redisSelected(Environment environment) {
+        SessionStoreType type = environment.getProperty("gatehouse.session.store", SessionStoreType.class,
+                SessionStoreType.AUTO);
+        return switch (type) {
+            case REDIS -> true;
+            case MEMORY -> false;
+            case AUTO -> hasText(environment.getProperty("spring.data.redis.host"))
+                    || hasText(environment.getProperty("spring.data.redis.url"));
+        };
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    static final class RedisSelected implements org.springframework.context.annotation.Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return redisSelected(context.getEnvironment());
+        }
+    }
+
+    static final class MemorySelected implements org.springframework.context.annotation.Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !redisSelected(context.getEnvironment());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+-- Decides one presented refresh token in a single atomic step, so a token rotates at most once.
+-- Hashes are compared with '==', which is not constant-time; that leaks nothing useful because the
+-- values compared are SHA-256 hashes of 256-bit secrets, not the secrets.
+-- KEYS[1] session hash
+-- ARGV: presented generation, presented hash, successor hash, now (ms), leeway (ms), idle lifetime (ms)
+-- Returns {outcome, user id, ...}; the cases are documented on RotationOutcome.
+local f = redis.call('HMGET', KEYS[1], 'uid', 'gen', 'cur', 'prev', 'rot', 'last', 'abs')
+if not f[1] then
+    return {'unknown'}
+end
+local uid = f[1]
+local generation = tonumber(f[2])
+local now = tonumber(ARGV[4])
+local idle = tonumber(ARGV[6])
+local absolute = tonumber(f[7])
+
+if now >= absolute or now - tonumber(f[6]) >= idle then
+    redis.call('DEL', KEYS[1])
+    return {'expired', uid}
+end
+
+local presented = tonumber(ARGV[1])
+-- 1. Current token: rotate. The TTL follows idle use but never passes the absolute expiry.
+if presented == generation and ARGV[2] == f[3] then
+    redis.call('HSET', KEYS[1], 'gen', generation + 1, 'prev', f[3], 'cur', ARGV[3], 'rot', now, 'last', now)
+    redis.call('PEXPIRE', KEYS[1], math.min(idle, absolute - now))
+    return {'rotated', uid}
+end
+
+-- 2 and 3. The token rotated last: a retry within the leeway, reuse after it.
+if presented == generation - 1 and f[4] and ARGV[2] == f[4] and ARGV[3] == f[3] then
+    if now - tonumber(f[5]) <= tonumber(ARGV[5]) then
+        redis.call('HSET', KEYS[1], 'last', now)
+        redis.call('PEXPIRE', KEYS[1], math.min(idle, absolute - now))
+        return {'retried', uid}
+    end
+    redis.call('DEL', KEYS[1])
+    return {'reused', uid}
+end
+
+-- 4. An older generation: the caller checks whether it is a genuine ancestor.
+if presented < generation - 1 then
+    return {'stale', uid, tostring(generation), f[3]}
+end
+
+-- 5. Matches nothing: forged or from another session.
+return {'mismatch', uid}
