@@ -1,0 +1,254 @@
+package dev.gatehouse.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.gatehouse.session.RotationOutcome.Rejected;
+import dev.gatehouse.session.RotationOutcome.Retried;
+import dev.gatehouse.session.RotationOutcome.Reused;
+import dev.gatehouse.session.RotationOutcome.Rotated;
+import dev.gatehouse.session.RotationOutcome.Stale;
+import dev.gatehouse.session.SessionStore.NewSession;
+import dev.gatehouse.session.SessionStore.RotationAttempt;
+
+/**
+ * The behaviour every {@link SessionStore} must have. The Redis and the in-memory store each run
+ * these tests; hashes here are plain labels because the store only compares them.
+ */
+abstract class SessionStoreContractTest {
+
+    static final Duration IDLE = Duration.ofDays(14);
+    static final Duration ABSOLUTE = Duration.ofDays(30);
+    static final Duration LEEWAY = Duration.ofSeconds(10);
+
+    /** Whole milliseconds, because Redis stores epoch milliseconds. */
+    final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    UUID userId;
+
+    abstract SessionStore store();
+
+    @BeforeEach
+    void newUser() {
+        userId = UUID.randomUUID();
+    }
+
+    @Test
+    void findWhenCreatedThenReturnsDetails() {
+        String id = create("h0");
+
+        SessionDetails details = store().find(id, start).orElseThrow();
+
+        assertThat(details.userId()).isEqualTo(userId);
+        assertThat(details.createdAt()).isEqualTo(start);
+        assertThat(details.absoluteExpiresAt()).isEqualTo(start.plus(ABSOLUTE));
+        assertThat(details.userAgent()).isEqualTo("test-agent");
+        assertThat(details.address()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void rotateWhenTokenIsCurrentThenRotated() {
+        String id = create("h0");
+
+        RotationOutcome outcome = store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1)));
+
+        assertThat(outcome).isEqualTo(new Rotated(userId));
+        assertThat(store().tokenState(id, start.plusSeconds(1)).orElseThrow().currentHash()).isEqualTo("h1");
+    }
+
+    @Test
+    void rotateWhenSuccessorIsCurrentThenRotatesAgain() {
+        String id = create("h0");
+        store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1)));
+
+        RotationOutcome outcome = store().rotate(attempt(id, 1, "h1", "h2", start.plusSeconds(2)));
+
+        assertThat(outcome).isEqualTo(new Rotated(userId));
+    }
+
+    @Test
+    void rotateWhenSpentTokenWithinLeewayThenRetriedAndNothingChanges() {
+        String id = create("h0");
+        store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1)));
+
+        RotationOutcome outcome = store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1).plus(LEEWAY)));
+
+        assertThat(outcome).isEqualTo(new Retried(userId));
+        SessionStore.TokenState state = store().tokenState(id, start.plusSeconds(2)).orElseThrow();
+        assertThat(state.generation()).isEqualTo(1);
+        assertThat(state.currentHash()).isEqualTo("h1");
+    }
+
+    @Test
+    void rotateWhenSpentTokenAfterLeewayThenReusedAndSessionRevoked() {
+        String id = create("h0");
+        store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1)));
+        Instant late = start.plusSeconds(1).plus(LEEWAY).plusMillis(1);
+
+        RotationOutcome outcome = store().rotate(attempt(id, 0, "h0", "h1", late));
+
+        assertThat(outcome).isEqualTo(new Reused(userId));
+        assertThat(store().find(id, late)).isEmpty();
+        assertThat(store().rotate(attempt(id, 1, "h1", "h2", late))).isInstanceOf(Rejected.class);
+    }
+
+    @Test
+    void rotateWhenOlderGenerationThenStaleWithCurrentHash() {
+        String id = create("h0");
+        store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1)));
+        store().rotate(attempt(id, 1, "h1", "h2", start.plusSeconds(2)));
+
+        RotationOutcome outcome = store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(3)));
+
+        assertThat(outcome).isEqualTo(new Stale(userId, 2, "h2"));
+        assertThat(store().find(id, start.plusSeconds(3))).isPresent();
+    }
+
+    @Test
+    void rotateWhenHashDoesNotMatchThenRejectedAndSessionKept() {
+        String id = create("h0");
+
+        RotationOutcome outcome = store().rotate(attempt(id, 0, "forged", "x", start.plusSeconds(1)));
+
+        assertThat(outcome).isEqualTo(new Rejected(RotationOutcome.Reason.MISMATCH));
+        assertThat(store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(2)))).isEqualTo(new Rotated(userId));
+    }
+
+    @Test
+    void rotateWhenSessionUnknownThenRejected() {
+        RotationOutcome outcome = store().rotate(attempt("unknown-session-id-0000", 0, "h0", "h1", start));
+
+        assertThat(outcome).isEqualTo(new Rejected(RotationOutcome.Reason.UNKNOWN_SESSION));
+    }
+
+    @Test
+    void rotateWhenAbsoluteLifetimePassedThenRejectedEvenIfRefreshedOften() {
+        String id = create("h0");
+        Instant now = start;
+        for (int generation = 0; generation < 4; generation++) {
+            now = now.plus(Duration.ofDays(7));
+            assertThat(store().rotate(attempt(id, generation, "h" + generation, "h" + (generation + 1), now)))
+                    .isEqualTo(new Rotated(userId));
+        }
+
+        RotationOutcome outcome = store().rotate(attempt(id, 4, "h4", "h5", start.plus(ABSOLUTE)));
+
+        assertThat(outcome).isEqualTo(new Rejected(RotationOutcome.Reason.EXPIRED));
+        assertThat(store().find(id, start.plus(ABSOLUTE))).isEmpty();
+    }
+
+    @Test
+    void rotateWhenIdleLifetimePassedThenRejected() {
+        String id = create("h0");
+
+        RotationOutcome outcome = store().rotate(attempt(id, 0, "h0", "h1", start.plus(IDLE)));
+
+        assertThat(outcome).isEqualTo(new Rejected(RotationOutcome.Reason.EXPIRED));
+    }
+
+    @Test
+    void rotateWhenFiftyConcurrentPresentationsThenExactlyOneRotates() throws Exception {
+        String id = create("h0");
+        int threads = 50;
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Callable<RotationOutcome>> tasks = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            tasks.add(() -> {
+                gate.await();
+                return store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1)));
+            });
+        }
+
+        List<RotationOutcome> outcomes = runConcurrently(tasks, gate);
+
+        assertThat(outcomes).filteredOn(Rotated.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(Retried.class::isInstance).hasSize(threads - 1);
+        assertThat(store().tokenState(id, start.plusSeconds(1)).orElseThrow().generation()).isEqualTo(1);
+    }
+
+    @Test
+    void revokeWhenSessionLiveThenGoneAndSecondRevokeReturnsFalse() {
+        String id = create("h0");
+
+        assertThat(store().revoke(id)).isTrue();
+
+        assertThat(store().find(id, start)).isEmpty();
+        assertThat(store().revoke(id)).isFalse();
+    }
+
+    @Test
+    void listByUserWhenOneRevokedThenListsOnlyLiveSessions() {
+        String first = create("a0");
+        String second = create("b0");
+        store().revoke(first);
+
+        List<SessionDetails> sessions = store().listByUser(userId, start);
+
+        assertThat(sessions).extracting(SessionDetails::id).containsExactly(second);
+    }
+
+    @Test
+    void revokeAllByUserWhenKeepingOneThenOthersEnd() {
+        String kept = create("a0");
+        String other = create("b0");
+        String third = create("c0");
+
+        int revoked = store().revokeAllByUser(userId, kept);
+
+        assertThat(revoked).isEqualTo(2);
+        assertThat(store().find(kept, start)).isPresent();
+        assertThat(store().find(other, start)).isEmpty();
+        assertThat(store().find(third, start)).isEmpty();
+    }
+
+    @Test
+    void revokeAllByUserWhenNoneKeptThenAllEnd() {
+        create("a0");
+        create("b0");
+
+        assertThat(store().revokeAllByUser(userId, null)).isEqualTo(2);
+        assertThat(store().listByUser(userId, start)).isEmpty();
+    }
+
+    String create(String tokenHash) {
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        store().create(new NewSession(id, userId, tokenHash, start, start.plus(ABSOLUTE), "test-agent", "127.0.0.1"));
+        return id;
+    }
+
+    static RotationAttempt attempt(String id, long generation, String presented, String successor, Instant now) {
+        return new RotationAttempt(id, generation, presented, successor, now, LEEWAY);
+    }
+
+    static <T> List<T> runConcurrently(List<Callable<T>> tasks, CountDownLatch gate) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(executor.submit(task));
+            }
+            gate.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}
