@@ -37,14 +37,20 @@ class RedisSessionStore implements SessionStore {
     private final String prefix;
     private final Duration idleLifetime;
     private final Duration indexLifetime;
+    private final Duration requestDeadline;
     private final String description;
 
+    /**
+     * @param requestDeadline how long after it is sent a rotation may still run in Redis; shorter than the
+     *     command timeout, so a rotation whose caller timed out and answered 503 never spends the token
+     */
     RedisSessionStore(StringRedisTemplate redis, String prefix, Duration idleLifetime, Duration absoluteLifetime,
-            String description) {
+            Duration requestDeadline, String description) {
         this.redis = redis;
         this.prefix = prefix;
         this.idleLifetime = idleLifetime;
         this.indexLifetime = absoluteLifetime;
+        this.requestDeadline = requestDeadline;
         this.description = description;
     }
 
@@ -63,7 +69,7 @@ class RedisSessionStore implements SessionStore {
         List<?> result = call(() -> redis.execute(ROTATE, List.of(sessionKey(attempt.sessionId())),
                 Long.toString(attempt.generation()), attempt.presentedHash(), attempt.successorHash(),
                 millis(attempt.now()), Long.toString(attempt.leeway().toMillis()),
-                Long.toString(idleLifetime.toMillis())));
+                Long.toString(idleLifetime.toMillis()), latestStart()));
         return toOutcome(result);
     }
 
@@ -78,6 +84,9 @@ class RedisSessionStore implements SessionStore {
             case "expired" -> new RotationOutcome.Rejected(RotationOutcome.Reason.EXPIRED);
             case "mismatch" -> new RotationOutcome.Rejected(RotationOutcome.Reason.MISMATCH);
             case "unknown" -> new RotationOutcome.Rejected(RotationOutcome.Reason.UNKNOWN_SESSION);
+            case "late" -> throw new SessionStoreUnavailableException(new IllegalStateException("A rotation reached Redis "
+                    + "after its deadline and was discarded; if this repeats while Redis is healthy, check that this "
+                    + "host's clock and the Redis host's clock agree"));
             default -> throw new IllegalStateException("Unexpected rotation result " + outcome);
         };
     }
@@ -155,6 +164,15 @@ class RedisSessionStore implements SessionStore {
     /** The key's TTL ends sessions in real time; this check applies the same rules at the injected clock's time. */
     private boolean isExpired(Instant now, Object lastUsed, Object absoluteExpiry) {
         return !now.isBefore(instant(absoluteExpiry)) || !now.isBefore(instant(lastUsed).plus(idleLifetime));
+    }
+
+    /**
+     * Wall-clock deadline compared with Redis's own TIME, so it deliberately reads the system clock
+     * rather than the injected one. NOTE: this assumes the two hosts' clocks agree (NTP); a Redis clock
+     * ahead by more than the deadline makes every rotation fail with 503.
+     */
+    private String latestStart() {
+        return Long.toString(System.currentTimeMillis() + requestDeadline.toMillis());
     }
 
     private <T> T call(Supplier<T> operation) {

@@ -38,8 +38,9 @@ class SessionStoreConfiguration {
             DataRedisProperties redisProperties) {
         GatehouseProperties.Session session = properties.session();
         String address = redisProperties.getUrl() != null ? "URL" : redisProperties.getHost() + ":" + redisProperties.getPort();
+        Duration commandTimeout = redisProperties.getTimeout() != null ? redisProperties.getTimeout() : Duration.ofSeconds(1);
         return new RedisSessionStore(redis, session.redisKeyPrefix(), session.idleLifetime(), session.absoluteLifetime(),
-                "Redis " + address);
+                commandTimeout.multipliedBy(9).dividedBy(10), "Redis " + address);
     }
 
     @Bean

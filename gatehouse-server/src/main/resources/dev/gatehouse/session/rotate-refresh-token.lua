@@ -2,8 +2,17 @@
 -- Hashes are compared with '==', which is not constant-time; that leaks nothing useful because the
 -- values compared are SHA-256 hashes of 256-bit secrets, not the secrets.
 -- KEYS[1] session hash
--- ARGV: presented generation, presented hash, successor hash, now (ms), leeway (ms), idle lifetime (ms)
+-- ARGV: presented generation, presented hash, successor hash, now (ms), leeway (ms), idle lifetime (ms),
+--       latest wall-clock time (ms) at which the request may still run
 -- Returns {outcome, user id, ...}; the cases are documented on RotationOutcome.
+
+-- A request that reaches Redis after its caller has given up (Redis stalled, then resumed) changes
+-- nothing, so the caller's 503 stays true: the presented token is not spent.
+local time = redis.call('TIME')
+if tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) > tonumber(ARGV[7]) then
+    return {'late'}
+end
+
 local f = redis.call('HMGET', KEYS[1], 'uid', 'gen', 'cur', 'prev', 'rot', 'last', 'abs')
 if not f[1] then
     return {'unknown'}

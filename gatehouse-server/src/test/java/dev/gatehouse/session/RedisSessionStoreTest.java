@@ -22,7 +22,7 @@ class RedisSessionStoreTest extends SessionStoreContractTest {
     private static StringRedisTemplate redis;
     private static final String PREFIX = TestStores.redisKeyPrefix(RedisSessionStoreTest.class);
 
-    private final RedisSessionStore store = new RedisSessionStore(redis, PREFIX, IDLE, ABSOLUTE, "test");
+    private final RedisSessionStore store = new RedisSessionStore(redis, PREFIX, IDLE, ABSOLUTE, Duration.ofSeconds(3), "test");
 
     @BeforeAll
     static void connect() {

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     @DynamicPropertySource
-    static void stores(DynamicPropertyRegistry registry) {
+    protected static void stores(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestStores::postgresUrl);
         registry.add("spring.datasource.username", () -> TestStores.POSTGRES_USER);
         registry.add("spring.datasource.password", () -> TestStores.POSTGRES_PASSWORD);

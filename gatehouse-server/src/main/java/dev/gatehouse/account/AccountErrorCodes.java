@@ -1,0 +1,13 @@
+package dev.gatehouse.account;
+
+/** Error codes about user accounts, shared by every feature that reports them. */
+public final class AccountErrorCodes {
+
+    public static final String INVALID_EMAIL = "invalid_email";
+    public static final String INVALID_PASSWORD = "invalid_password";
+    public static final String EMAIL_TAKEN = "email_taken";
+    public static final String USER_NOT_FOUND = "user_not_found";
+
+    private AccountErrorCodes() {
+    }
+}

@@ -1,0 +1,138 @@
+package dev.gatehouse.authorization;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import dev.gatehouse.error.ConflictException;
+import dev.gatehouse.error.InvalidRequestException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Manages roles and the roles and permissions granted to users, and computes a user's authorities. */
+@Service
+public class AuthorizationService {
+
+    static final String ROLE_EXISTS = "role_exists";
+    static final String UNKNOWN_ROLE = "unknown_role";
+
+    private final AuthorizationRepository repository;
+    private final Clock clock;
+
+    AuthorizationService(AuthorizationRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns the user's roles and effective permissions, read from the database on every call. A user
+     * that does not exist has no grants, so the result is empty rather than an error.
+     */
+    @Transactional(readOnly = true)
+    public Authorities authoritiesOf(UUID userId) {
+        return new Authorities(repository.rolesOf(userId), repository.effectivePermissionsOf(userId));
+    }
+
+    /** Returns the roles and direct permissions of each listed user, with empty grants for users without any. */
+    @Transactional(readOnly = true)
+    public Map<UUID, UserGrants> grantsOf(Collection<UUID> userIds) {
+        Map<UUID, Set<String>> roles = repository.rolesOf(userIds);
+        Map<UUID, Set<String>> permissions = repository.directPermissionsOf(userIds);
+
+        Map<UUID, UserGrants> grants = new HashMap<>();
+        for (UUID userId : userIds) {
+            grants.put(userId, new UserGrants(roles.getOrDefault(userId, Set.of()),
+                    permissions.getOrDefault(userId, Set.of())));
+        }
+        return grants;
+    }
+
+    /**
+     * Creates a role with the given permissions.
+     *
+     * @throws InvalidRequestException {@code invalid_role_name} or {@code invalid_permission}
+     * @throws ConflictException {@code role_exists} when a role of that name exists
+     */
+    @Transactional
+    public Role createRole(String name, Set<String> permissions) {
+        Permissions.requireValidRoleNames(Set.of(name));
+        Permissions.requireValidPermissions(permissions);
+        if (repository.roleExists(name)) {
+            throw roleExists(name);
+        }
+
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            repository.insertRole(name, permissions, createdAt);
+        } catch (DuplicateKeyException raced) {
+            throw roleExists(name);
+        }
+        return new Role(name, permissions, createdAt);
+    }
+
+    /** Returns every role with its permissions, ordered by name. */
+    @Transactional(readOnly = true)
+    public List<Role> listRoles() {
+        return repository.findRoles();
+    }
+
+    /**
+     * Replaces all roles of a user in one transaction, so on any failure the user keeps the old roles.
+     *
+     * @return the user's grants after the change, or empty when no such user exists
+     * @throws InvalidRequestException {@code invalid_role_name} for a malformed name, {@code unknown_role}
+     *     for a well-formed name that no role has
+     */
+    @Transactional
+    public Optional<UserGrants> replaceRoles(UUID userId, Set<String> roleNames) {
+        Permissions.requireValidRoleNames(roleNames);
+        requireExistingRoles(roleNames);
+        if (!repository.lockUser(userId)) {
+            return Optional.empty();
+        }
+
+        repository.replaceUserRoles(userId, roleNames);
+        return Optional.of(new UserGrants(roleNames, repository.directPermissionsOf(userId)));
+    }
+
+    /**
+     * Replaces all permissions granted directly to a user in one transaction. Permissions that the
+     * user has through roles are not affected.
+     *
+     * @return the user's grants after the change, or empty when no such user exists
+     * @throws InvalidRequestException {@code invalid_permission}
+     */
+    @Transactional
+    public Optional<UserGrants> replacePermissions(UUID userId, Set<String> permissions) {
+        Permissions.requireValidPermissions(permissions);
+        if (!repository.lockUser(userId)) {
+            return Optional.empty();
+        }
+
+        repository.replaceUserPermissions(userId, permissions);
+        return Optional.of(new UserGrants(repository.rolesOf(userId), permissions));
+    }
+
+    private void requireExistingRoles(Set<String> roleNames) {
+        Set<String> unknown = new TreeSet<>(roleNames);
+        unknown.removeAll(repository.existingRoles(roleNames));
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException(UNKNOWN_ROLE,
+                    "No role is named " + unknown + ". Create it with POST /admin/roles first.");
+        }
+    }
+
+    private static ConflictException roleExists(String name) {
+        return new ConflictException(ROLE_EXISTS, "A role named '" + name + "' already exists.");
+    }
+}

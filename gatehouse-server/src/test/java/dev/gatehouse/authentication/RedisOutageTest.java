@@ -1,0 +1,137 @@
+package dev.gatehouse.authentication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import dev.gatehouse.support.GatehouseClient;
+import dev.gatehouse.support.GatehouseClient.Tokens;
+import dev.gatehouse.support.IntegrationTest;
+import dev.gatehouse.support.MutableClock;
+import dev.gatehouse.support.RedisProcess;
+
+/**
+ * Gatehouse fails closed when Redis stops answering, spends no token while it is down, and recovers
+ * by itself. Runs against a private redis-server that the test pauses with SIGSTOP.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(MutableClock.Configuration.class)
+class RedisOutageTest {
+
+    private static final RedisProcess redis = startRedis();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MutableClock clock;
+
+    GatehouseClient client;
+
+    @DynamicPropertySource
+    static void privateRedis(DynamicPropertyRegistry registry) {
+        IntegrationTestProperties.register(registry);
+        registry.add("spring.data.redis.port", redis::port);
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+    }
+
+    @BeforeEach
+    void createClient() {
+        client = new GatehouseClient(mvc);
+    }
+
+    @Test
+    void refreshWhenRedisPausedThen503AndTokenNotSpent() throws Exception {
+        Tokens tokens = client.newSignedInUser();
+        redis.pause();
+        MvcResult unavailable;
+        Instant sent = Instant.now();
+        try {
+            unavailable = client.refresh(tokens.refreshToken());
+        } finally {
+            redis.resume();
+        }
+
+        assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(3));
+        assertThat(unavailable.getResponse().getStatus()).isEqualTo(503);
+        assertThat(unavailable.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(code(unavailable)).isEqualTo("session_store_unavailable");
+        // Past the reuse leeway: had the queued rotation run when Redis resumed, this would be reuse.
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(client.refresh(tokens.refreshToken()).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void usersMeWhenRedisPausedThen503NotAllowed() throws Exception {
+        Tokens tokens = client.newSignedInUser();
+        redis.pause();
+        MvcResult result;
+        try {
+            result = client.getWithBearer("/users/me", tokens.accessToken());
+        } finally {
+            redis.resume();
+        }
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(503);
+        assertThat(code(result)).isEqualTo("session_store_unavailable");
+        assertThat(client.getWithBearer("/users/me", tokens.accessToken()).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void signInWhenRedisPausedThen503AndNoSessionStarted() throws Exception {
+        String email = GatehouseClient.uniqueEmail();
+        client.signUp(email);
+        redis.pause();
+        MvcResult result;
+        try {
+            result = client.postJson("/authentication/sign-in",
+                    "{\"email\":\"" + email + "\",\"password\":\"" + GatehouseClient.PASSWORD + "\"}");
+        } finally {
+            redis.resume();
+        }
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(503);
+        assertThat(code(result)).isEqualTo("session_store_unavailable");
+    }
+
+    private static String code(MvcResult result) throws Exception {
+        return JsonPath.read(result.getResponse().getContentAsString(), "$.code");
+    }
+
+    private static RedisProcess startRedis() {
+        try {
+            return RedisProcess.start();
+        } catch (Exception exception) {
+            throw new IllegalStateException("Cannot start redis-server for the outage test: install it (apt-get install "
+                    + "redis-server) so it is on the PATH", exception);
+        }
+    }
+
+    /** Registers the same stores as {@link IntegrationTest}, so this test differs only in its Redis. */
+    private static final class IntegrationTestProperties extends IntegrationTest {
+
+        static void register(DynamicPropertyRegistry registry) {
+            stores(registry);
+        }
+    }
+}
