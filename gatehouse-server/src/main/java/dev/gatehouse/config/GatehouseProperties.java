@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings under {@code gatehouse.*}. Each can also be set as an environment variable, for example
- * {@code GATEHOUSE_TOKEN_ALGORITHM=RS256}. Invalid combinations are rejected at start-up by
- * {@link ConfigurationValidator}.
+ * {@code GATEHOUSE_TOKEN_ALGORITHM=RS256}. The records check their values when they are bound, so an
+ * unusable setting stops start-up with a message that names it.
  *
  * @param issuer value of the {@code iss} claim, normally the public base URL of this server
  * @param audience value of the {@code aud} claim that resource servers expect
@@ -25,6 +25,12 @@ public record GatehouseProperties(
         @DefaultValue Session session,
         @DefaultValue Keys keys,
         @DefaultValue Admin admin) {
+
+    public GatehouseProperties {
+        require(issuer.startsWith("https://") || issuer.startsWith("http://"),
+                "gatehouse.issuer must be an http(s) URL, such as https://auth.example.com, but is '" + issuer + "'");
+        require(!audience.isBlank(), "gatehouse.audience must not be blank");
+    }
 
     /**
      * Access-token settings.
@@ -41,6 +47,12 @@ public record GatehouseProperties(
             @DefaultValue("30s") Duration clockSkew,
             @Nullable String hmacSecret,
             @Nullable Path privateKeyLocation) {
+
+        public Token {
+            require(lifetime.isPositive(), "gatehouse.token.lifetime must be positive, such as 15m");
+            require(!clockSkew.isNegative() && clockSkew.compareTo(lifetime) < 0,
+                    "gatehouse.token.clock-skew must be zero or more and shorter than gatehouse.token.lifetime");
+        }
 
         @Override
         public String toString() {
@@ -66,6 +78,15 @@ public record GatehouseProperties(
             @DefaultValue("30d") Duration absoluteLifetime,
             @DefaultValue("10s") Duration reuseLeeway,
             @DefaultValue("gatehouse:") String redisKeyPrefix) {
+
+        public Session {
+            require(idleLifetime.isPositive(), "gatehouse.session.idle-lifetime must be positive, such as 14d");
+            require(absoluteLifetime.compareTo(idleLifetime) >= 0,
+                    "gatehouse.session.absolute-lifetime must be at least gatehouse.session.idle-lifetime");
+            require(!reuseLeeway.isNegative() && reuseLeeway.compareTo(idleLifetime) < 0,
+                    "gatehouse.session.reuse-leeway must be zero or more and shorter than the idle lifetime");
+            require(!redisKeyPrefix.isBlank(), "gatehouse.session.redis-key-prefix must not be blank");
+        }
     }
 
     /**
@@ -93,6 +114,12 @@ public record GatehouseProperties(
         @Override
         public String toString() {
             return "Admin[email=" + email + ", password=" + (password == null ? "unset" : "[redacted]") + "]";
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new InvalidConfigurationException(message);
         }
     }
 

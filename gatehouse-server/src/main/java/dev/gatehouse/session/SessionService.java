@@ -3,6 +3,7 @@ package dev.gatehouse.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -94,7 +95,7 @@ public class SessionService implements SmartInitializingSingleton {
             case Retried retried -> succeed("retried", retried.userId(), successor);
             case Reused reused -> throw reuseDetected(reused.userId(), token, "rotated token presented after the leeway");
             case Stale stale -> throw rejectStale(token, stale);
-            case Rejected rejected -> throw reject(token, rejected.reason().name().toLowerCase());
+            case Rejected rejected -> throw reject(token, rejected.reason().name().toLowerCase(Locale.ROOT));
         };
     }
 
