@@ -12,7 +12,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Answers 401 and 403 from the security filters with the shared problem+json handler, and sets the
+ * Writes the 401 and 403 responses of the security filters with the shared problem+json handler, and sets the
  * {@code WWW-Authenticate} header of RFC 6750, section 3. The failure's detail is only logged.
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {

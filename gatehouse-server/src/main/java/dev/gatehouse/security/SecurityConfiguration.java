@@ -15,8 +15,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import dev.gatehouse.authorization.Permissions;
 
 /**
- * Who may call what. Endpoints are authenticated unless listed as public here, so a new endpoint
- * fails closed. Bearer tokens are Gatehouse access tokens; authorities are the token's permissions
+ * Access rules of every endpoint. Endpoints are authenticated unless listed as public here, so a new
+ * endpoint fails closed. Bearer tokens are Gatehouse access tokens; authorities are the token's permissions
  * as they are ({@code users:read}) and its roles with the {@code ROLE_} prefix.
  */
 @Configuration(proxyBeanMethods = false)

@@ -1,4 +1,4 @@
-/** Which endpoints need which authorities, and how bearer tokens are checked. */
+/** Access rules of each endpoint, and the checks of bearer access tokens. */
 @NullMarked
 package dev.gatehouse.security;
 

@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Sessions in Redis. One hash per session ({@code <prefix>session:<id>}) holds the user id, the
+ * Sessions in Redis. One hash per session ({@code <prefix>session:<id>}) contains the user id, the
  * generation, the hashes of the current and previous refresh token, and timestamps in epoch
  * milliseconds; its TTL follows the idle lifetime capped by the absolute expiry. A sorted set per user
  * ({@code <prefix>user-sessions:<user id>}) indexes the user's session ids and is pruned when read.
@@ -41,8 +41,8 @@ class RedisSessionStore implements SessionStore {
     private final String description;
 
     /**
-     * @param requestDeadline how long after it is sent a rotation may still run in Redis; shorter than the
-     *     command timeout, so a rotation whose caller timed out and answered 503 never spends the token
+     * @param requestDeadline how long after it is sent a rotation may still run in Redis. It is shorter than
+     *     the command timeout, so a rotation whose caller timed out and returned 503 never spends the token.
      */
     RedisSessionStore(StringRedisTemplate redis, String prefix, Duration idleLifetime, Duration absoluteLifetime,
             Duration requestDeadline, String description) {
@@ -161,7 +161,7 @@ class RedisSessionStore implements SessionStore {
                 emptyToNull(fields.get(4)), emptyToNull(fields.get(5))));
     }
 
-    /** The key's TTL ends sessions in real time; this check applies the same rules at the injected clock's time. */
+    /** Applies the idle and absolute lifetimes at the injected clock's time; the key's TTL applies them in real time. */
     private boolean isExpired(Instant now, Object lastUsed, Object absoluteExpiry) {
         return !now.isBefore(instant(absoluteExpiry)) || !now.isBefore(instant(lastUsed).plus(idleLifetime));
     }

@@ -81,8 +81,9 @@ public class SessionService implements SmartInitializingSingleton {
     }
 
     /**
-     * Exchanges a refresh token for its successor. The token rotates once; a retry within the leeway
-     * gets the same successor; a rotated token after the leeway, or an older ancestor, revokes the session.
+     * Exchanges a refresh token for its successor. The token rotates once, and a retry within the leeway
+     * gets the same successor. A rotated token presented after the leeway, or any older ancestor, revokes
+     * the session.
      */
     public StartedSession refresh(String presented) {
         RefreshToken token = RefreshToken.parse(presented).orElseThrow(() -> rejectMalformed());

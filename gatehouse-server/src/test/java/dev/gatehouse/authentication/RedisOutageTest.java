@@ -26,7 +26,7 @@ import dev.gatehouse.support.MutableClock;
 import dev.gatehouse.support.RedisProcess;
 
 /**
- * Gatehouse fails closed when Redis stops answering, spends no token while it is down, and recovers
+ * Gatehouse fails closed when Redis stops responding, spends no token while it is down, and recovers
  * by itself. Runs against a private redis-server that the test pauses with SIGSTOP.
  */
 @SpringBootTest
@@ -61,7 +61,7 @@ class RedisOutageTest {
     }
 
     @Test
-    void refreshWhenRedisPausedThen503AndTokenNotSpent() throws Exception {
+    void refreshWhenRedisPausedThenUnavailableAndUnspent() throws Exception {
         Tokens tokens = client.newSignedInUser();
         redis.pause();
         MvcResult unavailable;
@@ -98,7 +98,7 @@ class RedisOutageTest {
     }
 
     @Test
-    void signInWhenRedisPausedThen503AndNoSessionStarted() throws Exception {
+    void signInWhenRedisPausedThenUnavailable() throws Exception {
         String email = GatehouseClient.uniqueEmail();
         client.signUp(email);
         redis.pause();

@@ -36,7 +36,7 @@ public final class RedisProcess implements AutoCloseable {
         return port;
     }
 
-    /** Freezes the server (SIGSTOP): connections stay open but nothing is answered. */
+    /** Freezes the server (SIGSTOP): connections stay open but no command gets a reply. */
     public void pause() throws IOException, InterruptedException {
         signal("-STOP");
     }
