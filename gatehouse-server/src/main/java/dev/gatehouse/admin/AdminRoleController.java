@@ -2,6 +2,7 @@ package dev.gatehouse.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -43,7 +44,7 @@ class AdminRoleController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     RoleResponse createRole(@Valid @RequestBody CreateRoleRequest request, @AuthenticationPrincipal Jwt jwt) {
-        Role role = authorization.createRole(request.name(), request.permissions());
+        Role role = authorization.createRoleAs(UUID.fromString(jwt.getSubject()), request.name(), request.permissions());
 
         log.info("Admin {} created role {} with permissions {}", jwt.getSubject(), role.name(), role.permissions());
         return RoleResponse.of(role);

@@ -80,7 +80,7 @@ class AdminUserController {
     @PutMapping("/{id}/roles")
     UserGrantsResponse replaceRoles(@PathVariable UUID id, @Valid @RequestBody ReplaceRolesRequest request,
             @AuthenticationPrincipal Jwt jwt) {
-        UserGrants grants = authorization.replaceRoles(id, request.roles()).orElseThrow(() -> userNotFound(id));
+        UserGrants grants = authorization.replaceRolesAs(actorId(jwt), id, request.roles()).orElseThrow(() -> userNotFound(id));
 
         log.info("Admin {} set roles {} for user {}", jwt.getSubject(), grants.roles(), id);
         return UserGrantsResponse.of(id, grants);
@@ -93,7 +93,7 @@ class AdminUserController {
     @PutMapping("/{id}/permissions")
     UserGrantsResponse replacePermissions(@PathVariable UUID id,
             @Valid @RequestBody ReplacePermissionsRequest request, @AuthenticationPrincipal Jwt jwt) {
-        UserGrants grants = authorization.replacePermissions(id, request.permissions())
+        UserGrants grants = authorization.replacePermissionsAs(actorId(jwt), id, request.permissions())
                 .orElseThrow(() -> userNotFound(id));
 
         log.info("Admin {} set direct permissions {} for user {}", jwt.getSubject(), grants.permissions(), id);
@@ -114,6 +114,10 @@ class AdminUserController {
         int revoked = sessions.revokeAllForUser(id);
         log.info("Admin {} revoked {} sessions of user {}", jwt.getSubject(), revoked, id);
         return new RevokedSessions(revoked);
+    }
+
+    private static UUID actorId(Jwt jwt) {
+        return UUID.fromString(jwt.getSubject());
     }
 
     private static NotFoundException userNotFound(UUID id) {

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.gatehouse.session.ClientInfo;
 
-/** Password sign-in, refresh-token rotation and sign-out. Token responses are never cached. */
+/**
+ * Password sign-in, refresh-token rotation and sign-out. Token responses are never cached. The token
+ * endpoints declare JSON up front, so a request that cannot accept JSON gets 406 before a token is spent.
+ */
 @RestController
 @RequestMapping("/authentication")
 class AuthenticationController {
@@ -24,13 +28,13 @@ class AuthenticationController {
         this.authentication = authentication;
     }
 
-    @PostMapping("/sign-in")
+    @PostMapping(path = "/sign-in", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenPair> signIn(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
         ClientInfo client = new ClientInfo(http.getHeader(HttpHeaders.USER_AGENT), http.getRemoteAddr());
         return noStore(authentication.signIn(request.email(), request.password(), client));
     }
 
-    @PostMapping("/refresh-tokens")
+    @PostMapping(path = "/refresh-tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenPair> refresh(@Valid @RequestBody RefreshTokenRequest request) {
         return noStore(authentication.refresh(request.refreshToken()));
     }

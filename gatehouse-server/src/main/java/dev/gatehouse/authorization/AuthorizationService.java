@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import dev.gatehouse.error.ConflictException;
+import dev.gatehouse.error.ForbiddenException;
 import dev.gatehouse.error.InvalidRequestException;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +26,7 @@ public class AuthorizationService {
 
     static final String ROLE_EXISTS = "role_exists";
     static final String UNKNOWN_ROLE = "unknown_role";
+    static final String PERMISSION_NOT_HELD = "permission_not_held";
 
     private final AuthorizationRepository repository;
     private final Clock clock;
@@ -58,7 +60,8 @@ public class AuthorizationService {
     }
 
     /**
-     * Creates a role with the given permissions.
+     * Creates a role with the given permissions, without checking who asks; the admin API uses
+     * {@link #createRoleAs}.
      *
      * @throws InvalidRequestException {@code invalid_role_name} or {@code invalid_permission}
      * @throws ConflictException {@code role_exists} when a role of that name exists
@@ -87,7 +90,8 @@ public class AuthorizationService {
     }
 
     /**
-     * Replaces all roles of a user in one transaction, so on any failure the user keeps the old roles.
+     * Replaces all roles of a user in one transaction, without checking who asks: for the start-up
+     * bootstrap and for tests. The admin API uses {@link #replaceRolesAs}., so on any failure the user keeps the old roles.
      *
      * @return the user's grants after the change, or empty when no such user exists
      * @throws InvalidRequestException {@code invalid_role_name} for a malformed name, {@code unknown_role}
@@ -106,7 +110,8 @@ public class AuthorizationService {
     }
 
     /**
-     * Replaces all permissions granted directly to a user in one transaction. Permissions that the
+     * Replaces all permissions granted directly to a user in one transaction, without checking who
+     * asks; the admin API uses {@link #replacePermissionsAs}. Permissions that the
      * user has through roles are not affected.
      *
      * @return the user's grants after the change, or empty when no such user exists
@@ -121,6 +126,81 @@ public class AuthorizationService {
 
         repository.replaceUserPermissions(userId, permissions);
         return Optional.of(new UserGrants(repository.rolesOf(userId), permissions));
+    }
+
+    /**
+     * Creates a role on behalf of an administrator, who must hold every Gatehouse admin permission the
+     * role carries. Without this rule, {@code roles:write} alone could mint a role that carries
+     * {@code roles:assign} and {@code permissions:grant}.
+     *
+     * @throws ForbiddenException {@code permission_not_held}
+     */
+    @Transactional
+    public Role createRoleAs(UUID actorId, String name, Set<String> permissions) {
+        requireHeldBy(actorId, permissions);
+        return createRole(name, permissions);
+    }
+
+    /**
+     * Replaces a user's roles on behalf of an administrator, who must hold every Gatehouse admin
+     * permission of each role added or removed. So {@code roles:assign} alone cannot hand out
+     * {@code admin}, to anyone including the caller, nor take it away from an administrator.
+     *
+     * @throws ForbiddenException {@code permission_not_held}
+     */
+    @Transactional
+    public Optional<UserGrants> replaceRolesAs(UUID actorId, UUID userId, Set<String> roleNames) {
+        Set<String> changed = symmetricDifference(repository.rolesOf(userId), roleNames);
+        Map<String, Set<String>> permissionsByRole = new HashMap<>();
+        for (Role role : repository.findRoles()) {
+            permissionsByRole.put(role.name(), role.permissions());
+        }
+
+        Set<String> affected = new TreeSet<>();
+        for (String role : changed) {
+            affected.addAll(permissionsByRole.getOrDefault(role, Set.of()));
+        }
+        requireHeldBy(actorId, affected);
+        return replaceRoles(userId, roleNames);
+    }
+
+    /**
+     * Replaces a user's direct permissions on behalf of an administrator, who must hold every
+     * Gatehouse admin permission added or removed.
+     *
+     * @throws ForbiddenException {@code permission_not_held}
+     */
+    @Transactional
+    public Optional<UserGrants> replacePermissionsAs(UUID actorId, UUID userId, Set<String> permissions) {
+        requireHeldBy(actorId, symmetricDifference(repository.directPermissionsOf(userId), permissions));
+        return replacePermissions(userId, permissions);
+    }
+
+    /**
+     * Rejects a change that would grant or revoke one of Gatehouse's own admin permissions that the
+     * acting user does not hold. Permissions of other services, such as {@code coffees:create}, are
+     * what {@code roles:assign} and {@code permissions:grant} exist to hand out, so they are not limited.
+     */
+    private void requireHeldBy(UUID actorId, Set<String> permissions) {
+        Set<String> missing = new TreeSet<>(permissions);
+        missing.retainAll(Permissions.ALL_ADMIN);
+        if (missing.isEmpty()) {
+            return;
+        }
+        missing.removeAll(repository.effectivePermissionsOf(actorId));
+        if (!missing.isEmpty()) {
+            throw new ForbiddenException(PERMISSION_NOT_HELD, "You can grant or revoke Gatehouse admin permissions only "
+                    + "when you hold them yourself; you lack " + missing + ".");
+        }
+    }
+
+    private static Set<String> symmetricDifference(Set<String> before, Set<String> after) {
+        Set<String> changed = new TreeSet<>(before);
+        changed.addAll(after);
+        Set<String> kept = new TreeSet<>(before);
+        kept.retainAll(after);
+        changed.removeAll(kept);
+        return changed;
     }
 
     private void requireExistingRoles(Set<String> roleNames) {

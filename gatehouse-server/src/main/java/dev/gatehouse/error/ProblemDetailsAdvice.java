@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -61,9 +62,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** The request firewall rejected a header, parameter or path; its message may quote the request, so it is not logged. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> handleRejected(RequestRejectedException exception) {
+        log.debug("Rejected a request that the firewall does not accept");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request contains a header, parameter or path that is not allowed.");
+        problem.setProperty(CODE, ErrorCodes.INVALID_REQUEST);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception exception) {
-        log.error("Unexpected error", exception);
+        log.error("Unexpected error; exception messages are left out because they may quote request data",
+                withoutMessages(exception));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred.");
         problem.setProperty(CODE, ErrorCodes.INTERNAL_ERROR);
@@ -89,6 +101,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has missing or invalid fields.");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = exception.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of("parameter", result.getMethodParameter().getParameterName() == null
+                                        ? "?" : result.getMethodParameter().getParameterName(),
+                                "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A request parameter is invalid: " + errors + ".");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -121,10 +148,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String defaultDetail(HttpStatusCode status) {
-        if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            return "The request body is larger than " + RequestSizeLimitFilter.MAX_BODY_BYTES + " bytes.";
+        HttpStatus known = HttpStatus.resolve(status.value());
+        if (known == null) {
+            return status.is5xxServerError() ? "An unexpected error occurred." : "The request is not valid.";
         }
-        return status.is5xxServerError() ? "An unexpected error occurred." : "The request is not valid.";
+        return switch (known) {
+            case CONTENT_TOO_LARGE -> "The request body is larger than " + RequestSizeLimitFilter.MAX_BODY_BYTES + " bytes.";
+            case NOT_FOUND -> "No endpoint matches this path.";
+            case METHOD_NOT_ALLOWED -> "This endpoint does not accept this HTTP method; the Allow header lists those it does.";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as JSON with the header Content-Type: application/json.";
+            case NOT_ACCEPTABLE -> "This endpoint answers only with JSON; accept application/json.";
+            default -> status.is5xxServerError() ? "An unexpected error occurred." : "The request is not valid.";
+        };
     }
 
     private static boolean hasCause(Throwable exception, Class<? extends Throwable> type) {
@@ -134,6 +169,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** Copies the exception chain keeping only class names and stack traces. */
+    private static Throwable withoutMessages(Throwable exception) {
+        Throwable copy = new Throwable(exception.getClass().getName());
+        copy.setStackTrace(exception.getStackTrace());
+        Throwable cause = exception.getCause();
+        if (cause != null && cause != exception) {
+            copy.initCause(withoutMessages(cause));
+        }
+        return copy;
     }
 
     private static String rootMessage(Throwable exception) {

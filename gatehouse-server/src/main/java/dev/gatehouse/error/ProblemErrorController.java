@@ -28,6 +28,10 @@ class ProblemErrorController implements ErrorController {
 
     private static HttpStatus resolveStatus(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Requested directly rather than through an error dispatch: there is no such resource.
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
     }

@@ -4,12 +4,17 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.gatehouse.authorization.Permissions;
@@ -56,6 +61,28 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .addFilterBefore(new GatehouseExceptionFilter(resolver), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Spring Security's strict firewall, except that header values may contain bytes above 0x7F. Tomcat
+     * decodes headers as ISO-8859-1, so a UTF-8 {@code User-Agent} such as "Bob’s iPhone" arrives with
+     * characters the default rule rejects; only ASCII control characters other than tab are refused.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(SecurityConfiguration::hasNoAsciiControl);
+        return firewall;
+    }
+
+    /** Answers a request the firewall rejects with 400 through the error dispatch, which writes problem+json. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
+    }
+
+    private static boolean hasNoAsciiControl(String value) {
+        return value.chars().noneMatch(character -> character < 0x20 && character != '\t' || character == 0x7f);
     }
 
     private static JwtAuthenticationConverter authenticationConverter() {

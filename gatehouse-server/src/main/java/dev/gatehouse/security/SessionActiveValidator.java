@@ -30,7 +30,7 @@ class SessionActiveValidator implements OAuth2TokenValidator<Jwt> {
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         String sessionId = jwt.getClaimAsString(AccessTokenClaims.SESSION_ID);
-        if (sessionId == null || !sessions.isActive(sessionId)) {
+        if (sessionId == null || !sessions.isActiveFor(sessionId, jwt.getSubject())) {
             return OAuth2TokenValidatorResult.failure(SESSION_ENDED);
         }
         return OAuth2TokenValidatorResult.success();

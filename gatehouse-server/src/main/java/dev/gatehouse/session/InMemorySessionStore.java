@@ -126,6 +126,11 @@ class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public void warmUp() {
+        // Nothing to connect to.
+    }
+
+    @Override
     public String describe() {
         return "memory (single instance only)";
     }

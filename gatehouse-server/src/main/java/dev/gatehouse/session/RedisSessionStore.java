@@ -1,5 +1,6 @@
 package dev.gatehouse.session;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -58,10 +60,14 @@ class RedisSessionStore implements SessionStore {
     public void create(NewSession session) {
         long ttl = Math.min(idleLifetime.toMillis(),
                 session.absoluteExpiresAt().toEpochMilli() - session.createdAt().toEpochMilli());
-        call(() -> redis.execute(CREATE_SCRIPT, List.of(sessionKey(session.id()), userKey(session.userId())),
+        Long created = call(() -> redis.execute(CREATE_SCRIPT, List.of(sessionKey(session.id()), userKey(session.userId())),
                 session.userId().toString(), session.tokenHash(), millis(session.createdAt()),
                 millis(session.absoluteExpiresAt()), Long.toString(ttl), orEmpty(session.userAgent()),
-                orEmpty(session.address()), session.id(), Long.toString(indexLifetime.toMillis())));
+                orEmpty(session.address()), session.id(), Long.toString(indexLifetime.toMillis()), latestStart()));
+        if (created == null || created == 0) {
+            throw new SessionStoreUnavailableException(new IllegalStateException(
+                    "A new session reached Redis after its deadline and was not stored"));
+        }
     }
 
     @Override
@@ -145,6 +151,20 @@ class RedisSessionStore implements SessionStore {
         Long deleted = call(() -> redis.delete(revoked.stream().map(this::sessionKey).toList()));
         call(() -> redis.opsForZSet().remove(userKey(userId), revoked.toArray()));
         return deleted == null ? 0 : deleted.intValue();
+    }
+
+    /**
+     * Connects and loads both scripts. The first command otherwise also pays for connecting and class
+     * loading, which on a cold JVM can pass the rotation deadline and fail the first sign-in with 503.
+     */
+    @Override
+    public void warmUp() {
+        call(() -> redis.execute((RedisCallback<Object>) connection -> {
+            connection.ping();
+            connection.scriptingCommands().scriptLoad(CREATE_SCRIPT.getScriptAsString().getBytes(StandardCharsets.UTF_8));
+            connection.scriptingCommands().scriptLoad(ROTATE.getScriptAsString().getBytes(StandardCharsets.UTF_8));
+            return null;
+        }));
     }
 
     @Override

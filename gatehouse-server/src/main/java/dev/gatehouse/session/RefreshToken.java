@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 record RefreshToken(String sessionId, long generation, String secret) {
 
-    private static final Pattern FORMAT = Pattern.compile("([A-Za-z0-9_-]{22})\\.(\\d{1,9})\\.([A-Za-z0-9_-]{43})");
+    private static final Pattern FORMAT = Pattern.compile("([A-Za-z0-9_-]{22})\\.(0|[1-9]\\d{0,8})\\.([A-Za-z0-9_-]{43})");
 
     /** Parses a presented token; anything else, such as a JWT access token, gives empty. */
     static Optional<RefreshToken> parse(String value) {

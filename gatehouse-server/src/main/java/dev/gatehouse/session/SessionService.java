@@ -64,6 +64,12 @@ public class SessionService implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        try {
+            store.warmUp();
+        } catch (SessionStoreUnavailableException unavailable) {
+            log.warn("The session store {} is unreachable at start-up; requests that need it get 503 until it "
+                    + "is back", store.describe());
+        }
         log.info("Sessions are stored in {}; idle lifetime {}, absolute lifetime {}, reuse leeway {}",
                 store.describe(), settings.idleLifetime(), settings.absoluteLifetime(), settings.reuseLeeway());
     }
@@ -116,9 +122,14 @@ public class SessionService implements SmartInitializingSingleton {
                 });
     }
 
-    /** Tells whether a session is live; access tokens of a revoked or expired session are rejected. */
-    public boolean isActive(String sessionId) {
-        return store.find(sessionId, clock.instant()).isPresent();
+    /**
+     * Tells whether a session is live and belongs to the given user id (a token's {@code sub}). Access
+     * tokens of a revoked or expired session, or naming another user's session, are rejected.
+     */
+    public boolean isActiveFor(String sessionId, @Nullable String userId) {
+        return store.find(sessionId, clock.instant())
+                .filter(session -> session.userId().toString().equals(userId))
+                .isPresent();
     }
 
     public List<SessionDetails> list(UUID userId) {

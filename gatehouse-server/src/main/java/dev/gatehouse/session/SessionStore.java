@@ -35,6 +35,12 @@ interface SessionStore {
     /** Ends every session of the user except {@code keepSessionId}; returns how many ended. */
     int revokeAllByUser(UUID userId, @Nullable String keepSessionId);
 
+    /**
+     * Opens connections and loads scripts ahead of the first request, so the first sign-in does not pay
+     * for them. Throws {@link SessionStoreUnavailableException} when the store cannot be reached.
+     */
+    void warmUp();
+
     /** Short name for start-up logs, such as "Redis 127.0.0.1:6379". */
     String describe();
 

@@ -115,12 +115,12 @@ class SigningKeys {
     private JWK pemKey(Path location) {
         String pem = readPem(location);
         try {
-            JWK parsed = JWK.parseFromPEMEncodedObjects(pem);
+            JWK parsed = PemKeys.parse(pem);
             checkPemMatchesAlgorithm(parsed, location);
             return withSigningMetadata(parsed);
         } catch (JOSEException exception) {
             throw new InvalidConfigurationException("gatehouse.token.private-key-location " + location
-                    + " does not contain a PEM private key that can be read: " + exception.getMessage(), exception);
+                    + " could not be read as a PEM private key: " + exception.getMessage(), exception);
         }
     }
 

@@ -41,12 +41,13 @@ class AdminAuthorizationFlowTest extends IntegrationTest {
 
     GatehouseClient client;
     Tokens admin;
+    UUID adminId;
 
     @BeforeEach
     void signInAdmin() throws Exception {
         client = new GatehouseClient(mvc);
         String email = GatehouseClient.uniqueEmail();
-        UUID adminId = client.signUp(email);
+        adminId = client.signUp(email);
         authorization.replaceRoles(adminId, Set.of(Permissions.ADMIN_ROLE));
         admin = client.signIn(email);
     }
@@ -83,6 +84,65 @@ class AdminAuthorizationFlowTest extends IntegrationTest {
         assertThat(claimList(before.accessToken(), "roles")).isEmpty();
         assertThat(claimList(after.accessToken(), "roles")).containsExactly(role);
         assertThat(claimList(after.accessToken(), "permissions")).containsExactly("articles:write");
+    }
+
+    @Test
+    void replaceRolesWhenCallerHoldsOnlyRolesAssignThenCannotGrantAdmin() throws Exception {
+        String email = GatehouseClient.uniqueEmail();
+        UUID userId = client.signUp(email);
+        authorization.replacePermissions(userId, Set.of(Permissions.ROLES_ASSIGN));
+        Tokens assigner = client.signIn(email);
+
+        MvcResult escalation = as(assigner, put("/admin/users/" + userId + "/roles"), "{\"roles\":[\"admin\"]}");
+
+        assertThat(escalation.getResponse().getStatus()).isEqualTo(403);
+        assertThat((String) JsonPath.read(escalation.getResponse().getContentAsString(), "$.code"))
+                .isEqualTo("permission_not_held");
+        assertThat(authorization.authoritiesOf(userId).roles()).isEmpty();
+    }
+
+    @Test
+    void replaceRolesWhenCallerHoldsOnlyRolesAssignThenCannotRemoveAdmin() throws Exception {
+        String email = GatehouseClient.uniqueEmail();
+        UUID userId = client.signUp(email);
+        authorization.replacePermissions(userId, Set.of(Permissions.ROLES_ASSIGN));
+        Tokens assigner = client.signIn(email);
+
+        MvcResult demotion = as(assigner, put("/admin/users/" + adminId + "/roles"), "{\"roles\":[]}");
+
+        assertThat(demotion.getResponse().getStatus()).isEqualTo(403);
+        assertThat(authorization.authoritiesOf(adminId).roles()).containsExactly(Permissions.ADMIN_ROLE);
+    }
+
+    @Test
+    void replacePermissionsWhenCallerHoldsOnlyGrantThenCannotGrantAdminPermissions() throws Exception {
+        String email = GatehouseClient.uniqueEmail();
+        UUID userId = client.signUp(email);
+        authorization.replacePermissions(userId, Set.of(Permissions.PERMISSIONS_GRANT));
+        Tokens granter = client.signIn(email);
+
+        MvcResult escalation = as(granter, put("/admin/users/" + userId + "/permissions"),
+                "{\"permissions\":[\"permissions:grant\",\"roles:assign\"]}");
+        MvcResult appGrant = as(granter, put("/admin/users/" + userId + "/permissions"),
+                "{\"permissions\":[\"permissions:grant\",\"coffees:create\"]}");
+
+        assertThat(escalation.getResponse().getStatus()).isEqualTo(403);
+        assertThat(appGrant.getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void createRoleWhenCallerHoldsOnlyRolesWriteThenCannotCarryAdminPermissions() throws Exception {
+        String email = GatehouseClient.uniqueEmail();
+        UUID userId = client.signUp(email);
+        authorization.replacePermissions(userId, Set.of(Permissions.ROLES_WRITE));
+        Tokens writer = client.signIn(email);
+        String role = "sneaky-" + UUID.randomUUID().toString().substring(0, 8);
+
+        MvcResult escalation = as(writer, post("/admin/roles"),
+                "{\"name\":\"" + role + "\",\"permissions\":[\"roles:assign\"]}");
+
+        assertThat(escalation.getResponse().getStatus()).isEqualTo(403);
+        assertThat(authorization.listRoles()).noneMatch(existing -> existing.name().equals(role));
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.gatehouse.authorization.Permissions;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.support.IntegrationTest;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +63,14 @@ class AdminUserControllerTest extends IntegrationTest {
     @MockitoBean
     private SessionService sessions;
 
-    private final UUID adminId = UUID.randomUUID();
+    private UUID adminId;
+
+    /** The acting administrator is a real user with the admin role, because grants are checked against it. */
+    @BeforeEach
+    void createAdmin() {
+        adminId = newUser().id();
+        authorization.replaceRoles(adminId, Set.of(Permissions.ADMIN_ROLE));
+    }
 
     @Test
     void listUsersThenGrantsIncluded() throws Exception {

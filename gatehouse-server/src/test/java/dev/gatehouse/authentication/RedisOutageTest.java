@@ -112,6 +112,9 @@ class RedisOutageTest {
 
         assertThat(result.getResponse().getStatus()).isEqualTo(503);
         assertThat(code(result)).isEqualTo("session_store_unavailable");
+        Tokens later = client.signIn(email);
+        String sessions = client.getWithBearer("/sessions", later.accessToken()).getResponse().getContentAsString();
+        assertThat((java.util.List<?>) JsonPath.read(sessions, "$")).hasSize(1);
     }
 
     private static String code(MvcResult result) throws Exception {

@@ -20,6 +20,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", TestStores::postgresUrl);
         registry.add("spring.datasource.username", () -> TestStores.POSTGRES_USER);
         registry.add("spring.datasource.password", () -> TestStores.POSTGRES_PASSWORD);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> TestStores.POOL_SIZE);
         registry.add("spring.flyway.schemas", () -> TestStores.SCHEMA);
         registry.add("spring.flyway.default-schema", () -> TestStores.SCHEMA);
         registry.add("spring.data.redis.host", () -> TestStores.REDIS_HOST);

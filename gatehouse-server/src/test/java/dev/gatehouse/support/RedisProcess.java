@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A private redis-server process on a free local port, which a test may pause, resume or stop
@@ -46,11 +47,16 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException, IOException {
-        resume();
-        process.destroy();
-        if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(10), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    public void close() throws IOException {
+        try {
+            resume();
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException interrupted) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -64,7 +70,8 @@ public final class RedisProcess implements AutoCloseable {
     private void awaitListening() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                probe.getInputStream();
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);

@@ -21,6 +21,12 @@ public final class TestStores {
     public static final String REDIS_HOST = env("GATEHOUSE_TEST_REDIS_HOST", "127.0.0.1");
     public static final int REDIS_PORT = Integer.parseInt(env("GATEHOUSE_TEST_REDIS_PORT", "6379"));
 
+    /**
+     * Connections per test application context. Spring keeps several contexts open at once, and
+     * PostgreSQL allows 100 connections by default, so each context gets a small pool.
+     */
+    public static final int POOL_SIZE = 4;
+
     /** One schema per test JVM, so parallel or repeated runs never see each other's rows. */
     public static final String SCHEMA = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 

@@ -1,0 +1,80 @@
+package dev.gatehouse.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import dev.gatehouse.support.IntegrationTest;
+
+/**
+ * The 64 KiB body limit for a chunked request, which declares no {@code Content-Length} and is
+ * counted while it is read. MockMvc always sets the body length, so this runs on a real server
+ * bound to 127.0.0.1.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+class ChunkedRequestBodyLimitTest extends IntegrationTest {
+
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @LocalServerPort
+    private int port;
+
+    private HttpClient client;
+
+    @BeforeEach
+    void createClient() {
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
+
+    @Test
+    void signInWhenChunkedTooLargeThenPayloadTooLarge() throws Exception {
+        HttpResponse<String> response = postChunked(ProblemResponsesTest.jsonOfSize(MAX_BODY_BYTES + 1));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE))
+                .hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(JsonPath.<String>read(response.body(), "$.code")).isEqualTo("payload_too_large");
+    }
+
+    /** Shows that the request above is sent chunked and reaches the sign-in endpoint when it is small enough. */
+    @Test
+    void signInWhenChunkedAtLimitThenRead() throws Exception {
+        HttpResponse<String> response = postChunked(ProblemResponsesTest.jsonOfSize(MAX_BODY_BYTES));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> postChunked(String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        // A body publisher of unknown length makes HTTP/1.1 use Transfer-Encoding: chunked.
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/authentication/sign-in"))
+                .timeout(Duration.ofSeconds(10))
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
