@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import dev.gatehouse.support.GatehouseClient;
 import dev.gatehouse.support.GatehouseClient.Tokens;
@@ -115,6 +116,23 @@ class RedisOutageTest {
         Tokens later = client.signIn(email);
         String sessions = client.getWithBearer("/sessions", later.accessToken()).getResponse().getContentAsString();
         assertThat((java.util.List<?>) JsonPath.read(sessions, "$")).hasSize(1);
+    }
+
+    @Test
+    void healthWhenRedisPausedThenDownAndUpAgainAfter() throws Exception {
+        redis.pause();
+        MvcResult down;
+        try {
+            down = mvc.perform(MockMvcRequestBuilders.get("/actuator/health"))
+                    .andReturn();
+        } finally {
+            redis.resume();
+        }
+        MvcResult up = mvc.perform(MockMvcRequestBuilders.get("/actuator/health"))
+                .andReturn();
+
+        assertThat(down.getResponse().getStatus()).isEqualTo(503);
+        assertThat(up.getResponse().getStatus()).isEqualTo(200);
     }
 
     private static String code(MvcResult result) throws Exception {
