@@ -37,10 +37,11 @@ public class AccountService {
      * The unique constraint on {@code users.email} decides between two concurrent sign-ups for one
      * email, so exactly one of them succeeds. The account is written by one insert statement, so a
      * failure leaves no partial account. This method starts no transaction, so unless the caller runs it
-     * inside one, no database connection is held while Argon2id runs.
+     * inside one, no database connection is held while Argon2id runs or waits for a permit.
      *
      * @throws InvalidRequestException {@code invalid_email} or {@code invalid_password}
      * @throws ConflictException {@code email_taken} when an account has this email in any letter case
+     * @throws TooManyPasswordChecksException when too many passwords are being hashed at once
      */
     public Account signUp(@Nullable String email, @Nullable String password) {
         String normalisedEmail = Credentials.requireValidEmail(email);
@@ -63,14 +64,18 @@ public class AccountService {
 
     /**
      * Returns the account when the password is right, and empty for an unknown email or a wrong
-     * password. Both cases verify one Argon2id hash, so they take the same time. A hash made with
-     * weaker parameters than the current ones is replaced after a successful verification.
+     * password. Both cases verify one Argon2id hash, so they take the same time. An email that sign-up
+     * would reject, such as one with NUL, another control character or an unpaired surrogate, counts
+     * as unknown without a database lookup. A password with an unpaired surrogate counts as wrong. A
+     * hash made with weaker parameters than the current ones is replaced after a successful
+     * verification. Like {@link #signUp}, this method starts no transaction, so unless the caller runs
+     * it inside one, no database connection is held while Argon2id runs or waits for a permit.
+     *
+     * @throws TooManyPasswordChecksException when too many passwords are being checked at once
      */
     public Optional<Account> authenticate(@Nullable String email, @Nullable String password) {
         String candidate = password == null ? "" : password;
-        Optional<StoredAccount> stored = email == null
-                ? Optional.empty()
-                : repository.findByEmail(Credentials.normaliseEmail(email));
+        Optional<StoredAccount> stored = Credentials.normaliseValidEmail(email).flatMap(repository::findByEmail);
         if (stored.isEmpty()) {
             passwordHasher.matchNothing(candidate);
             log.debug("Rejected password for unknown email");
@@ -91,9 +96,12 @@ public class AccountService {
         return repository.findById(id);
     }
 
-    /** Finds the account of an email in any letter case and with surrounding whitespace. */
+    /**
+     * Finds the account of an email in any letter case and with surrounding whitespace. An email that
+     * sign-up would reject belongs to no account, so it returns empty without a database lookup.
+     */
     public Optional<Account> findByEmail(String email) {
-        return repository.findByEmail(Credentials.normaliseEmail(email)).map(StoredAccount::account);
+        return Credentials.normaliseValidEmail(email).flatMap(repository::findByEmail).map(StoredAccount::account);
     }
 
     /** Returns one page of accounts ordered by creation time, oldest first. */

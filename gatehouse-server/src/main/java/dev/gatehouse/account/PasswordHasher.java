@@ -11,6 +11,11 @@ import org.springframework.stereotype.Component;
  * Hashes and verifies passwords with Argon2id. Hashes are PHC strings such as
  * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, so each hash records its own parameters and
  * stays verifiable after the parameters below change.
+ *
+ * <p>Every hash and verification, the dummy one for unknown emails included, runs under a permit of
+ * the {@link PasswordHashLimiter}, so at most {@code gatehouse.password.max-concurrent-hashes} of them
+ * run at once and their memory is bounded by that number × 19 MiB. A caller that gets no permit in time
+ * gets {@link TooManyPasswordChecksException}.
  */
 @Component
 class PasswordHasher {
@@ -25,26 +30,59 @@ class PasswordHasher {
     private final Argon2PasswordEncoder encoder =
             new Argon2PasswordEncoder(SALT_LENGTH_BYTES, HASH_LENGTH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
 
+    private final PasswordHashLimiter limiter;
+
     /** Hash of a random, discarded password, verified for unknown emails so they take as long as known ones. */
     private final String dummyHash;
 
-    PasswordHasher() {
+    PasswordHasher(PasswordHashLimiter limiter) {
+        this.limiter = limiter;
         byte[] randomPassword = new byte[32];
         new SecureRandom().nextBytes(randomPassword);
         this.dummyHash = encoder.encode(HexFormat.of().formatHex(randomPassword));
     }
 
+    /**
+     * Hashes a password that {@link Credentials#requireValidPassword} accepted.
+     *
+     * @throws IllegalArgumentException when the password contains an unpaired surrogate, which has no
+     *         UTF-8 encoding to hash
+     * @throws TooManyPasswordChecksException when no permit frees up in time
+     */
     String hash(String password) {
-        return encoder.encode(normalise(password));
+        if (!Credentials.isWellFormedUtf16(password)) {
+            throw new IllegalArgumentException("The password contains an unpaired UTF-16 surrogate."
+                    + " Check it with Credentials.requireValidPassword before hashing.");
+        }
+        String normalised = normalise(password);
+        return limiter.withPermit(() -> encoder.encode(normalised));
     }
 
+    /**
+     * Returns true when the password matches the hash. A password with an unpaired surrogate matches no
+     * hash, because sign-up rejects it, but it still costs one verification against the dummy hash, so it
+     * takes as long as any other wrong password.
+     *
+     * @throws TooManyPasswordChecksException when no permit frees up in time
+     */
     boolean matches(String password, String hash) {
-        return encoder.matches(normalise(password), hash);
+        if (!Credentials.isWellFormedUtf16(password)) {
+            matchNothing(password);
+            return false;
+        }
+        String normalised = normalise(password);
+        return limiter.withPermit(() -> encoder.matches(normalised, hash));
     }
 
-    /** Verifies the password against a hash that never matches, spending the time a real verification takes. */
+    /**
+     * Verifies the password against a hash that never matches, spending the time a real verification
+     * takes. Any string is accepted: unpaired surrogates are replaced first, so they cannot make it fail.
+     *
+     * @throws TooManyPasswordChecksException when no permit frees up in time
+     */
     void matchNothing(String password) {
-        encoder.matches(normalise(password), dummyHash);
+        String normalised = normalise(Credentials.replaceUnpairedSurrogates(password));
+        limiter.withPermit(() -> encoder.matches(normalised, dummyHash));
     }
 
     /** Returns true when the hash was made with weaker parameters than the current ones. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.error;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -39,13 +40,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final ThrottledWarning unavailableLog = new ThrottledWarning(log, Duration.ofSeconds(10));
+
     @ExceptionHandler(GatehouseException.class)
     ResponseEntity<ProblemDetail> handleGatehouse(GatehouseException exception) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(exception.status(), exception.getMessage());
         problem.setProperty(CODE, exception.code());
         HttpHeaders headers = new HttpHeaders();
         if (exception instanceof ServiceUnavailableException unavailable) {
-            log.warn("Answered 503 {}: {}", exception.code(), rootMessage(exception));
+            unavailableLog.warn(exception.code(), rootMessage(exception));
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
         }
         return ResponseEntity.status(exception.status()).headers(headers).body(problem);
@@ -53,7 +56,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> handleDatabaseUnavailable(Exception exception) {
-        log.warn("Database unavailable: {}", rootMessage(exception));
+        unavailableLog.warn(ErrorCodes.DATABASE_UNAVAILABLE, rootMessage(exception));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The account database is unavailable. Retry later.");
         problem.setProperty(CODE, ErrorCodes.DATABASE_UNAVAILABLE);

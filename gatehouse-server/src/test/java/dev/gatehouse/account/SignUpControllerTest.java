@@ -101,6 +101,37 @@ class SignUpControllerTest extends IntegrationTest {
                 .andExpect(jsonPath("$.code").value("invalid_email"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\u0001", "\u007f"})
+    void signUpWhenEmailHasControlCharacterThenInvalid(String control) throws Exception {
+        signUp("sign-up-" + UUID.randomUUID() + control + "@example.test", "correct horse battery")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid_email"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "\\udc00", "\\udc00\\ud800"})
+    void signUpWhenEmailHasUnpairedSurrogateThenInvalid(String escapedSurrogates) throws Exception {
+        // The body keeps the JSON escapes, so the server's parser decodes them into unpaired surrogates.
+        String localPart = "sign-up-" + UUID.randomUUID();
+
+        signUpJson("{\"email\":\"" + localPart + escapedSurrogates + "@example.test\","
+                + "\"password\":\"correct horse battery\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid_email"));
+
+        assertThat(accounts.findByEmail(localPart + "?@example.test")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pass\\ud800word-long", "pass\\udc00word-long", "password-long\\ud800",
+        "\\udc00\\ud800password"})
+    void signUpWhenPasswordHasUnpairedSurrogateThenInvalid(String escapedPassword) throws Exception {
+        signUpJson("{\"email\":\"" + uniqueEmail() + "\",\"password\":\"" + escapedPassword + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid_password"));
+    }
+
     @Test
     void signUpWhenEmailMaxLengthThenCreated() throws Exception {
         String domain = "@example.test";
@@ -169,6 +200,10 @@ class SignUpControllerTest extends IntegrationTest {
         return mvc.perform(post("/authentication/sign-up")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(Map.of("email", email, "password", password))));
+    }
+
+    private ResultActions signUpJson(String body) throws Exception {
+        return mvc.perform(post("/authentication/sign-up").contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private static String uniqueEmail() {

@@ -1,0 +1,93 @@
+package dev.gatehouse.account;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bounds how many Argon2id computations (hashes and verifications) run at once. Each one fills
+ * 19 MiB (19,456 KiB) of heap and keeps one CPU core busy for its whole run, so without a bound a
+ * burst of sign-ins exhausts the heap and the CPUs. With this limiter the Argon2id memory in use at
+ * any time is at most {@code maxConcurrentHashes × 19 MiB} of live blocks, plus object overhead.
+ *
+ * <p>The bound is the property {@code gatehouse.password.max-concurrent-hashes}, by default the
+ * number of processors available to the JVM. A caller waits for a permit for at most
+ * {@link #PERMIT_TIMEOUT} and then gets {@link TooManyPasswordChecksException}, which becomes a 503
+ * response with {@code Retry-After}. Callers must not hold a database connection while they wait, so
+ * they must not call this inside a transaction.
+ */
+@Component
+final class PasswordHashLimiter {
+
+    static final Duration PERMIT_TIMEOUT = Duration.ofSeconds(2);
+
+    private final int maxConcurrentHashes;
+    private final Semaphore permits;
+    private final Duration permitTimeout;
+    private final AtomicLong completedChecks = new AtomicLong();
+
+    @Autowired
+    PasswordHashLimiter(@Value("${gatehouse.password.max-concurrent-hashes:"
+            + "#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int maxConcurrentHashes) {
+        this(maxConcurrentHashes, PERMIT_TIMEOUT);
+    }
+
+    PasswordHashLimiter(int maxConcurrentHashes, Duration permitTimeout) {
+        if (maxConcurrentHashes < 1) {
+            throw new IllegalArgumentException("gatehouse.password.max-concurrent-hashes must be at least 1, but is "
+                    + maxConcurrentHashes);
+        }
+        this.maxConcurrentHashes = maxConcurrentHashes;
+        // Fair, so waiting requests get permits in arrival order and a new arrival never takes a permit
+        // ahead of one that is already waiting.
+        this.permits = new Semaphore(maxConcurrentHashes, true);
+        this.permitTimeout = permitTimeout;
+    }
+
+    int maxConcurrentHashes() {
+        return maxConcurrentHashes;
+    }
+
+    /** Number of hashes and verifications run to completion since start-up. */
+    long completedChecks() {
+        return completedChecks.get();
+    }
+
+    /**
+     * Runs the computation while holding one permit, and releases the permit when the computation
+     * returns or throws. The computation must not call this method again, or it would wait for a
+     * second permit while holding the first.
+     *
+     * @throws TooManyPasswordChecksException when no permit frees up within the timeout, or the
+     *         waiting thread is interrupted
+     */
+    <T> T withPermit(Supplier<T> computation) {
+        acquire();
+        try {
+            T result = computation.get();
+            completedChecks.incrementAndGet();
+            return result;
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void acquire() {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(permitTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TooManyPasswordChecksException(interrupted);
+        }
+        if (!acquired) {
+            throw new TooManyPasswordChecksException();
+        }
+    }
+}
