@@ -65,7 +65,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    /** The request firewall rejected a header, parameter or path; its message may quote the request, so it is not logged. */
+    /** Returns 400 for a header, parameter or path that the request firewall rejected, without logging its message, which may quote the request. */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> handleRejected(RequestRejectedException exception) {
         log.debug("Rejected a request that the firewall does not accept");

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers the servlet container's error dispatch (a failure outside Spring MVC, such as a rejected
+ * Handles the servlet container's error dispatch (a failure outside Spring MVC, such as a rejected
  * request line) with the same problem+json shape as every other error, never an HTML page or a trace.
  */
 @RestController

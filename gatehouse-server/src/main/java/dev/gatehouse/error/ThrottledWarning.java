@@ -31,7 +31,7 @@ final class ThrottledWarning {
             return;
         }
         long suppressed = window.suppressed.getAndSet(0);
-        log.warn("Answered 503 {}: {} ({} more in the last interval not logged)", code, detail, suppressed);
+        log.warn("Returned 503 {}: {} ({} more in the last interval not logged)", code, detail, suppressed);
     }
 
     private static final class Window {

@@ -75,7 +75,7 @@ class SecurityConfiguration {
         return firewall;
     }
 
-    /** Answers a request the firewall rejects with 400 through the error dispatch, which writes problem+json. */
+    /** Returns 400 for a request the firewall rejects, through the error dispatch, which writes problem+json. */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reports the session store in {@code /actuator/health} as {@code sessionStore}: DOWN while Redis
- * cannot be reached, so a load balancer stops routing to an instance that can only answer 503.
+ * cannot be reached, so a load balancer stops routing to an instance that can only return 503.
  */
 @Component("sessionStore")
 class SessionStoreHealthIndicator implements HealthIndicator {
