@@ -150,6 +150,9 @@ public class AuthorizationService {
      */
     @Transactional
     public Optional<UserGrants> replaceRolesAs(UUID actorId, UUID userId, Set<String> roleNames) {
+        if (!lockActorAndTarget(actorId, userId)) {
+            return Optional.empty();
+        }
         Set<String> changed = symmetricDifference(repository.rolesOf(userId), roleNames);
         Map<String, Set<String>> permissionsByRole = new HashMap<>();
         for (Role role : repository.findRoles()) {
@@ -172,8 +175,32 @@ public class AuthorizationService {
      */
     @Transactional
     public Optional<UserGrants> replacePermissionsAs(UUID actorId, UUID userId, Set<String> permissions) {
+        if (!lockActorAndTarget(actorId, userId)) {
+            return Optional.empty();
+        }
         requireHeldBy(actorId, symmetricDifference(repository.directPermissionsOf(userId), permissions));
         return replacePermissions(userId, permissions);
+    }
+
+    /**
+     * Locks the rows of both users, in id order so two changes never wait on each other, before their
+     * grants are read. Otherwise a change could check grants that a concurrent change is replacing, and
+     * then overwrite that change. Returns false when the target user does not exist.
+     */
+    private boolean lockActorAndTarget(UUID actorId, UUID userId) {
+        if (actorId.equals(userId)) {
+            return repository.lockUser(userId);
+        }
+        boolean actorFirst = actorId.compareTo(userId) < 0;
+        boolean targetExists;
+        if (actorFirst) {
+            repository.lockUser(actorId);
+            targetExists = repository.lockUser(userId);
+        } else {
+            targetExists = repository.lockUser(userId);
+            repository.lockUser(actorId);
+        }
+        return targetExists;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.gatehouse.error;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Rejects request bodies larger than {@link #MAX_BODY_BYTES} with 413 before anything parses them.
  * A declared {@code Content-Length} is checked up front; a chunked body is counted while it is read.
+ * Form bodies are rejected with 415, because every Gatehouse endpoint takes JSON.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,19 +34,37 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            writeTooLarge(response);
+            writeProblem(response, HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+            return;
+        }
+        if (isFormBody(request)) {
+            // Gatehouse takes only JSON. Rejecting forms here keeps the container from parsing them,
+            // which bypasses this filter's limit and fails outside Spring MVC.
+            writeProblem(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request body as JSON with the header Content-Type: application/json.");
             return;
         }
 
         chain.doFilter(new LimitedRequest(request), response);
     }
 
-    private static void writeTooLarge(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+    private static boolean isFormBody(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || type.startsWith("multipart/");
+    }
+
+    /** Writes the problem body by hand: this filter runs before Spring MVC and its message converters. */
+    private static void writeProblem(HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                + "\"detail\":\"The request body is larger than " + MAX_BODY_BYTES + " bytes.\","
-                + "\"code\":\"" + ErrorCodes.PAYLOAD_TOO_LARGE + "\"}");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
