@@ -3,6 +3,7 @@ package dev.gatehouse.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +24,8 @@ import dev.gatehouse.support.IntegrationTest;
 
 /**
  * The 64 KiB body limit for a chunked request, which declares no {@code Content-Length} and is
- * counted while it is read. MockMvc always sets the body length, so this runs on a real server
- * bound to 127.0.0.1.
+ * counted while it is read, and Tomcat's own error responses. MockMvc always sets the body length and
+ * bypasses Tomcat, so this runs on a real server bound to 127.0.0.1.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 class ChunkedRequestBodyLimitTest extends IntegrationTest {
@@ -65,6 +66,22 @@ class ChunkedRequestBodyLimitTest extends IntegrationTest {
         HttpResponse<String> response = postChunked(ProblemResponsesTest.jsonOfSize(MAX_BODY_BYTES));
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    /** Tomcat rejects a control byte in a header before Spring runs; its answer is problem+json too. */
+    @Test
+    void requestWhenHeaderHasControlByteThenProblemJson() throws Exception {
+        String response;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /.well-known/jwks.json HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "User-Agent: a\u0001b\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).contains("Content-Type: application/problem+json");
+        assertThat(response).contains("\"code\":\"invalid_request\"");
     }
 
     private HttpResponse<String> postChunked(String json) throws Exception {
