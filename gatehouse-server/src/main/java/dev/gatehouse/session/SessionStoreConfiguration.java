@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ConditionContext;
@@ -84,7 +85,7 @@ class SessionStoreConfiguration {
         return value != null && !value.isBlank();
     }
 
-    static final class RedisSelected implements org.springframework.context.annotation.Condition {
+    static final class RedisSelected implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -92,7 +93,7 @@ class SessionStoreConfiguration {
         }
     }
 
-    static final class MemorySelected implements org.springframework.context.annotation.Condition {
+    static final class MemorySelected implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
