@@ -60,8 +60,8 @@ public class AuthorizationService {
     }
 
     /**
-     * Creates a role with the given permissions, without checking who asks; the admin API uses
-     * {@link #createRoleAs}.
+     * Creates a role with the given permissions without checking who made the request. The admin API
+     * uses {@link #createRoleAs}.
      *
      * @throws InvalidRequestException {@code invalid_role_name} or {@code invalid_permission}
      * @throws ConflictException {@code role_exists} when a role of that name exists
@@ -90,8 +90,9 @@ public class AuthorizationService {
     }
 
     /**
-     * Replaces all roles of a user in one transaction, without checking who asks: for the start-up
-     * bootstrap and for tests. The admin API uses {@link #replaceRolesAs}., so on any failure the user keeps the old roles.
+     * Replaces all roles of a user in one transaction, so on any failure the user keeps the old roles.
+     * It does not check who made the request, which suits the start-up bootstrap and tests; the admin
+     * API uses {@link #replaceRolesAs}.
      *
      * @return the user's grants after the change, or empty when no such user exists
      * @throws InvalidRequestException {@code invalid_role_name} for a malformed name, {@code unknown_role}
@@ -110,9 +111,9 @@ public class AuthorizationService {
     }
 
     /**
-     * Replaces all permissions granted directly to a user in one transaction, without checking who
-     * asks; the admin API uses {@link #replacePermissionsAs}. Permissions that the
-     * user has through roles are not affected.
+     * Replaces all permissions granted directly to a user in one transaction, without checking who made
+     * the request; the admin API uses {@link #replacePermissionsAs}. Permissions that the user has
+     * through roles are not affected.
      *
      * @return the user's grants after the change, or empty when no such user exists
      * @throws InvalidRequestException {@code invalid_permission}

@@ -7,7 +7,7 @@ import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Makes Tomcat use {@link ProblemErrorReportValve} for the errors it answers by itself. */
+/** Makes Tomcat use {@link ProblemErrorReportValve} for the errors it returns by itself. */
 @Configuration(proxyBeanMethods = false)
 class ProblemErrorReportConfiguration {
 

@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Writes Tomcat's own error responses, for requests it rejects before Spring sees them (such as a
+ * Writes Tomcat's own error responses, for requests it rejects before they reach Spring (such as a
  * control byte in a header or an encoded slash in the path), as problem+json instead of an HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {

@@ -2,7 +2,7 @@ package dev.gatehouse.session;
 
 import java.util.UUID;
 
-/** What a presented refresh token turned out to be. Each case is decided by the store in one atomic step. */
+/** Outcome of presenting a refresh token. The store decides each case in one atomic step. */
 sealed interface RotationOutcome {
 
     /** 1. The token was the session's current one. Its successor is now current and the token is spent. */
@@ -31,7 +31,7 @@ sealed interface RotationOutcome {
     record Rejected(Reason reason) implements RotationOutcome {
     }
 
-    /** Why a token was rejected; for logs and metrics only, never for the response. */
+    /** Reason a token was rejected, for logs and metrics only and never for the response. */
     enum Reason {
         /** No session with this id: never existed, revoked, expired by TTL, or the store was flushed. */
         UNKNOWN_SESSION,

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where sessions (refresh-token families) live. Implementations keep only hashes of refresh tokens,
+ * Storage of sessions (refresh-token families). Implementations keep only hashes of refresh tokens,
  * decide each rotation in one atomic step, end a session unused for the idle lifetime they were built
  * with, expire every entry on its own, and throw
  * {@link SessionStoreUnavailableException} when the backing store cannot be reached in time.

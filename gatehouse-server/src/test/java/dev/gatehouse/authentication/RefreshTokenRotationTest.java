@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import dev.gatehouse.support.Concurrently;
 import dev.gatehouse.support.GatehouseClient;
 import dev.gatehouse.support.GatehouseClient.Tokens;
 import dev.gatehouse.support.IntegrationTest;
@@ -124,7 +121,7 @@ class RefreshTokenRotationTest extends IntegrationTest {
             });
         }
 
-        List<MvcResult> results = runConcurrently(requests, gate);
+        List<MvcResult> results = Concurrently.run(requests, gate);
 
         List<String> successors = new ArrayList<>();
         for (MvcResult result : results) {
@@ -237,23 +234,5 @@ class RefreshTokenRotationTest extends IntegrationTest {
 
     private double reuseCount() {
         return meters.counter("gatehouse.refresh.reuse.detected").count();
-    }
-
-    private static <T> List<T> runConcurrently(List<Callable<T>> tasks, CountDownLatch gate) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(executor.submit(task));
-            }
-            gate.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            executor.shutdownNow();
-        }
     }
 }

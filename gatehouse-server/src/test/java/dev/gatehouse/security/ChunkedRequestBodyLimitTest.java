@@ -68,7 +68,7 @@ class ChunkedRequestBodyLimitTest extends IntegrationTest {
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
-    /** Tomcat rejects a control byte in a header before Spring runs; its answer is problem+json too. */
+    /** Tomcat rejects a control byte in a header before Spring runs; its response is problem+json too. */
     @Test
     void requestWhenHeaderHasControlByteThenProblemJson() throws Exception {
         String response;

@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +21,7 @@ import dev.gatehouse.session.RotationOutcome.Rotated;
 import dev.gatehouse.session.RotationOutcome.Stale;
 import dev.gatehouse.session.SessionStore.NewSession;
 import dev.gatehouse.session.SessionStore.RotationAttempt;
+import dev.gatehouse.support.Concurrently;
 
 /**
  * The behaviour every {@link SessionStore} must have. The Redis and the in-memory store each run
@@ -173,7 +170,7 @@ abstract class SessionStoreContractTest {
             });
         }
 
-        List<RotationOutcome> outcomes = runConcurrently(tasks, gate);
+        List<RotationOutcome> outcomes = Concurrently.run(tasks, gate);
 
         assertThat(outcomes).filteredOn(Rotated.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(Retried.class::isInstance).hasSize(threads - 1);
@@ -232,23 +229,5 @@ abstract class SessionStoreContractTest {
 
     static RotationAttempt attempt(String id, long generation, String presented, String successor, Instant now) {
         return new RotationAttempt(id, generation, presented, successor, now, LEEWAY);
-    }
-
-    static <T> List<T> runConcurrently(List<Callable<T>> tasks, CountDownLatch gate) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(executor.submit(task));
-            }
-            gate.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            executor.shutdownNow();
-        }
     }
 }
