@@ -7,9 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.gatehouse.account.Account;
+import dev.gatehouse.account.AccountErrorCodes;
 import dev.gatehouse.account.AccountService;
 import dev.gatehouse.authorization.Authorities;
 import dev.gatehouse.authorization.AuthorizationService;
+import dev.gatehouse.error.NotFoundException;
 import dev.gatehouse.session.ClientInfo;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.session.StartedSession;
@@ -59,10 +61,18 @@ class AuthenticationService {
     }
 
     private TokenPair issue(StartedSession session) {
-        UUID userId = session.userId();
-        Authorities authorities = authorization.authoritiesOf(userId);
-        AccessToken accessToken = accessTokens.issue(
-                new AccessTokenSubject(userId, session.sessionId(), authorities.roles(), authorities.permissions()));
+        AccessToken accessToken = accessTokens.issue(subjectOf(session));
         return new TokenPair(accessToken.value(), session.refreshToken(), accessToken.lifetime().toSeconds());
+    }
+
+    /** Reads the user's email, roles and effective permissions now, so a refreshed token carries current grants. */
+    private AccessTokenSubject subjectOf(StartedSession session) {
+        UUID userId = session.userId();
+        // NOTE: Gatehouse has no way to delete an account, so a live session always has its user.
+        Account account = accounts.findById(userId).orElseThrow(() -> new NotFoundException(
+                AccountErrorCodes.USER_NOT_FOUND, "The user of this session no longer exists."));
+        Authorities authorities = authorization.authoritiesOf(userId);
+        return new AccessTokenSubject(userId, account.email(), session.sessionId(), null, authorities.roles(),
+                authorities.permissions());
     }
 }
