@@ -1,0 +1,34 @@
+package dev.gatehouse.starter;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The user of a verified Gatehouse access token, as it was when the token was issued.
+ *
+ * @param id the user id (the token's {@code sub} claim)
+ * @param email the user's email address (the {@code email} claim), empty if the token has none
+ * @param roles role names (the {@code roles} claim)
+ * @param permissions effective permissions (the {@code permissions} claim)
+ * @param sessionId the Gatehouse session the token belongs to (the {@code sid} claim)
+ * @param clientId the OAuth client the token was issued to (the {@code client_id} claim), or
+ *        {@code null} for a first-party sign-in
+ */
+public record GatehouseUser(UUID id, String email, Set<String> roles, Set<String> permissions, String sessionId,
+        @Nullable String clientId) {
+
+    public GatehouseUser {
+        roles = Set.copyOf(roles);
+        permissions = Set.copyOf(permissions);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasPermission(String permission) {
+        return permissions.contains(permission);
+    }
+}
