@@ -23,6 +23,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * milliseconds; its TTL follows the idle lifetime capped by the absolute expiry. A sorted set per user
  * ({@code <prefix>user-sessions:<user id>}) indexes the user's session ids and is pruned when read.
  * Rotation runs as one Lua script, so concurrent presentations of a token are decided one at a time.
+ * Every revocation, by request or by detected reuse, also adds the session id to the revocation feed
+ * ({@code <prefix>revoked-sessions}, a sorted set scored by Redis {@code TIME} in epoch milliseconds)
+ * inside the script that deletes the session, and the feed drops entries older than its retention.
  */
 class RedisSessionStore implements SessionStore {
 
@@ -34,25 +37,33 @@ class RedisSessionStore implements SessionStore {
             new ClassPathResource("dev/gatehouse/session/rotate-refresh-token.lua"), List.class);
     private static final RedisScript<Long> CREATE_SCRIPT = RedisScript.of(
             new ClassPathResource("dev/gatehouse/session/create-session.lua"), Long.class);
+    private static final RedisScript<Long> REVOKE_SCRIPT = RedisScript.of(
+            new ClassPathResource("dev/gatehouse/session/revoke-sessions.lua"), Long.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> READ_REVOCATIONS = RedisScript.of(
+            new ClassPathResource("dev/gatehouse/session/read-revocations.lua"), List.class);
 
     private final StringRedisTemplate redis;
     private final String prefix;
     private final Duration idleLifetime;
     private final Duration indexLifetime;
     private final Duration requestDeadline;
+    private final Duration revocationRetention;
     private final String description;
 
     /**
      * @param requestDeadline how long after it is sent a rotation may still run in Redis. It is shorter than
      *     the command timeout, so a rotation whose caller timed out and returned 503 never spends the token.
+     * @param revocationRetention how long an entry stays in the revocation feed
      */
     RedisSessionStore(StringRedisTemplate redis, String prefix, Duration idleLifetime, Duration absoluteLifetime,
-            Duration requestDeadline, String description) {
+            Duration requestDeadline, Duration revocationRetention, String description) {
         this.redis = redis;
         this.prefix = prefix;
         this.idleLifetime = idleLifetime;
         this.indexLifetime = absoluteLifetime;
         this.requestDeadline = requestDeadline;
+        this.revocationRetention = revocationRetention;
         this.description = description;
     }
 
@@ -72,10 +83,10 @@ class RedisSessionStore implements SessionStore {
 
     @Override
     public RotationOutcome rotate(RotationAttempt attempt) {
-        List<?> result = call(() -> redis.execute(ROTATE, List.of(sessionKey(attempt.sessionId())),
+        List<?> result = call(() -> redis.execute(ROTATE, List.of(sessionKey(attempt.sessionId()), revocationsKey()),
                 Long.toString(attempt.generation()), attempt.presentedHash(), attempt.successorHash(),
                 millis(attempt.now()), Long.toString(attempt.leeway().toMillis()),
-                Long.toString(idleLifetime.toMillis()), latestStart()));
+                Long.toString(idleLifetime.toMillis()), latestStart(), attempt.sessionId(), retentionMillis()));
         return toOutcome(result);
     }
 
@@ -133,8 +144,7 @@ class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean revoke(String sessionId) {
-        Boolean deleted = call(() -> redis.delete(sessionKey(sessionId)));
-        return Boolean.TRUE.equals(deleted);
+        return revokeAll(List.of(sessionId)) == 1;
     }
 
     @Override
@@ -148,13 +158,37 @@ class RedisSessionStore implements SessionStore {
         if (revoked.isEmpty()) {
             return 0;
         }
-        Long deleted = call(() -> redis.delete(revoked.stream().map(this::sessionKey).toList()));
+        int ended = revokeAll(revoked);
         call(() -> redis.opsForZSet().remove(userKey(userId), revoked.toArray()));
-        return deleted == null ? 0 : deleted.intValue();
+        return ended;
+    }
+
+    @Override
+    public RevocationLog revocationsSince(Instant since, int max) {
+        List<?> result = call(() -> redis.execute(READ_REVOCATIONS, List.of(revocationsKey()), millis(since),
+                retentionMillis(), Integer.toString(max)));
+        List<Revocation> revocations = new ArrayList<>();
+        for (int i = 1; i + 1 < result.size(); i += 2) {
+            revocations.add(new Revocation(String.valueOf(result.get(i)), instant(String.valueOf(result.get(i + 1)))));
+        }
+        return new RevocationLog(revocations, instant(String.valueOf(result.getFirst())));
+    }
+
+    /** Deletes the sessions and records each one that was live in the revocation feed, atomically. */
+    private int revokeAll(List<String> sessionIds) {
+        List<String> keys = new ArrayList<>();
+        keys.add(revocationsKey());
+        sessionIds.forEach(id -> keys.add(sessionKey(id)));
+        List<String> arguments = new ArrayList<>();
+        arguments.add(retentionMillis());
+        arguments.addAll(sessionIds);
+
+        Long revoked = call(() -> redis.execute(REVOKE_SCRIPT, keys, arguments.toArray()));
+        return revoked == null ? 0 : revoked.intValue();
     }
 
     /**
-     * Connects and loads both scripts. The first command otherwise also pays for connecting and class
+     * Connects and loads the scripts. The first command otherwise also pays for connecting and class
      * loading, which on a cold JVM can pass the rotation deadline and fail the first sign-in with 503.
      */
     @Override
@@ -163,6 +197,9 @@ class RedisSessionStore implements SessionStore {
             connection.ping();
             connection.scriptingCommands().scriptLoad(CREATE_SCRIPT.getScriptAsString().getBytes(StandardCharsets.UTF_8));
             connection.scriptingCommands().scriptLoad(ROTATE.getScriptAsString().getBytes(StandardCharsets.UTF_8));
+            connection.scriptingCommands().scriptLoad(REVOKE_SCRIPT.getScriptAsString().getBytes(StandardCharsets.UTF_8));
+            connection.scriptingCommands().scriptLoad(
+                    READ_REVOCATIONS.getScriptAsString().getBytes(StandardCharsets.UTF_8));
             return null;
         }));
     }
@@ -205,6 +242,14 @@ class RedisSessionStore implements SessionStore {
 
     private String sessionKey(String sessionId) {
         return prefix + "session:" + sessionId;
+    }
+
+    private String revocationsKey() {
+        return prefix + "revoked-sessions";
+    }
+
+    private String retentionMillis() {
+        return Long.toString(revocationRetention.toMillis());
     }
 
     private String userKey(UUID userId) {

@@ -38,6 +38,8 @@ public class SessionService implements SmartInitializingSingleton {
      */
     static final int MAX_ANCESTOR_DISTANCE = 10_000;
     static final String SESSION_NOT_FOUND = "session_not_found";
+    /** Most entries one read of the revocation feed returns. */
+    static final int MAX_REVOCATIONS_PER_PAGE = 1000;
     private static final int MAX_USER_AGENT_LENGTH = 256;
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
@@ -161,6 +163,22 @@ public class SessionService implements SmartInitializingSingleton {
         int revoked = store.revokeAllByUser(userId, null);
         log.info("Revoked all {} sessions of user {}", revoked, userId);
         return revoked;
+    }
+
+    /**
+     * Reads one page of the revocation feed: sessions revoked at or after {@code since}, oldest first.
+     * A page that reached {@link #MAX_REVOCATIONS_PER_PAGE} ends at its last entry, so the caller reads on
+     * from there; any other page ends at the store's current time.
+     */
+    public RevokedSessions revokedSince(Instant since) {
+        SessionStore.RevocationLog log = store.revocationsSince(since, MAX_REVOCATIONS_PER_PAGE + 1);
+        List<SessionStore.Revocation> revocations = log.revocations();
+        if (revocations.size() <= MAX_REVOCATIONS_PER_PAGE) {
+            return new RevokedSessions(revocations.stream().map(RevokedSessions.Entry::of).toList(), log.now());
+        }
+
+        List<SessionStore.Revocation> page = revocations.subList(0, MAX_REVOCATIONS_PER_PAGE);
+        return new RevokedSessions(page.stream().map(RevokedSessions.Entry::of).toList(), page.getLast().revokedAt());
     }
 
     private StartedSession succeed(String outcome, UUID userId, RefreshToken successor) {

@@ -29,11 +29,27 @@ interface SessionStore {
 
     List<SessionDetails> listByUser(UUID userId, Instant now);
 
-    /** Ends one session at once; returns false when there was no such session. */
+    /**
+     * Ends one session at once and records it in the revocation feed in the same atomic step; returns
+     * false, and records nothing, when there was no such session.
+     */
     boolean revoke(String sessionId);
 
-    /** Ends every session of the user except {@code keepSessionId}; returns how many ended. */
+    /**
+     * Ends every session of the user except {@code keepSessionId}, recording each in the revocation feed
+     * as {@link #revoke} does; returns how many ended.
+     */
     int revokeAllByUser(UUID userId, @Nullable String keepSessionId);
+
+    /**
+     * Reads the revocation feed: sessions revoked at or after {@code since}, oldest first, at most
+     * {@code max} of them, with the store's current time. Every revocation, including a reuse that
+     * {@link #rotate} detects, is kept for the retention the store was built with. Sessions that end by
+     * reaching their idle or absolute lifetime are not in the feed. Entries have distinct times: when
+     * several sessions end within one millisecond, each gets the next millisecond, so during a burst an
+     * entry's time can run ahead of the clock by one millisecond per revocation.
+     */
+    RevocationLog revocationsSince(Instant since, int max);
 
     /**
      * Opens connections and loads scripts ahead of the first request, so the first sign-in does not pay
@@ -61,6 +77,20 @@ interface SessionStore {
      */
     record RotationAttempt(String sessionId, long generation, String presentedHash, String successorHash,
             Instant now, Duration leeway) {
+    }
+
+    /** One entry of the revocation feed. */
+    record Revocation(String sessionId, Instant revokedAt) {
+    }
+
+    /**
+     * A read of the revocation feed.
+     *
+     * @param revocations entries in ascending {@code revokedAt}
+     * @param now the store's time when it was read, never before the newest entry; a later revocation
+     *     gets this time or a later one
+     */
+    record RevocationLog(List<Revocation> revocations, Instant now) {
     }
 
     /**

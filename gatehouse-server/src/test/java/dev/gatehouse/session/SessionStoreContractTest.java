@@ -37,7 +37,16 @@ abstract class SessionStoreContractTest {
     final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     UUID userId;
 
+    /** Feed retention of {@link #store()}; long enough that no entry expires during a test. */
+    static final Duration RETENTION = Duration.ofMinutes(16);
+
     abstract SessionStore store();
+
+    /** A second store on the same backend whose feed keeps entries only for {@code retention}. */
+    abstract SessionStore storeWithRetention(Duration retention);
+
+    /** Lets at least {@code duration} pass on the clock that the store's feed reads. */
+    abstract void elapse(Duration duration);
 
     @BeforeEach
     void newUser() {
@@ -219,6 +228,138 @@ abstract class SessionStoreContractTest {
 
         assertThat(store().revokeAllByUser(userId, null)).isEqualTo(2);
         assertThat(store().listByUser(userId, start)).isEmpty();
+    }
+
+    @Test
+    void revocationsSinceWhenRevokedThenListed() {
+        String id = create("h0");
+
+        store().revoke(id);
+
+        assertThat(revokedIds(Instant.EPOCH)).containsExactly(id);
+    }
+
+    @Test
+    void revocationsSinceWhenReuseDetectedThenListed() {
+        String id = create("h0");
+        store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1)));
+
+        store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1).plus(LEEWAY).plusMillis(1)));
+
+        assertThat(revokedIds(Instant.EPOCH)).containsExactly(id);
+    }
+
+    @Test
+    void revocationsSinceWhenAllOfUserRevokedThenEachListedButKept() {
+        String kept = create("a0");
+        String other = create("b0");
+        String third = create("c0");
+
+        store().revokeAllByUser(userId, kept);
+
+        assertThat(revokedIds(Instant.EPOCH)).containsExactlyInAnyOrder(other, third);
+    }
+
+    @Test
+    void revocationsSinceWhenNothingEndedThenEmpty() {
+        String id = create("h0");
+        store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1)));
+        store().rotate(attempt(id, 1, "forged", "x", start.plusSeconds(2)));
+
+        boolean revoked = store().revoke("unknown-session-id-0000");
+
+        assertThat(revoked).isFalse();
+        assertThat(revokedIds(Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
+    void revocationsSinceWhenRevokedTwiceThenListedOnce() {
+        String id = create("h0");
+        store().revoke(id);
+
+        store().revoke(id);
+
+        assertThat(revokedIds(Instant.EPOCH)).containsExactly(id);
+    }
+
+    @Test
+    void revocationsSinceWhenEarlierEntriesThenOnlyLaterListedInOrder() {
+        String before = create("a0");
+        store().revoke(before);
+        elapse(Duration.ofMillis(5));
+        Instant since = store().revocationsSince(Instant.EPOCH, 10).now();
+        elapse(Duration.ofMillis(5));
+        String first = create("b0");
+        String second = create("c0");
+        store().revoke(first);
+        elapse(Duration.ofMillis(2));
+        store().revoke(second);
+
+        SessionStore.RevocationLog log = store().revocationsSince(since, 10);
+
+        assertThat(log.revocations()).extracting(SessionStore.Revocation::sessionId).containsExactly(first, second);
+        assertThat(log.revocations().get(0).revokedAt()).isAfterOrEqualTo(since);
+        assertThat(log.revocations().get(1).revokedAt()).isAfter(log.revocations().get(0).revokedAt());
+        assertThat(log.now()).isAfterOrEqualTo(log.revocations().get(1).revokedAt());
+    }
+
+    @Test
+    void revocationsSinceWhenSinceEqualsEntryTimeThenIncluded() {
+        String id = create("h0");
+        store().revoke(id);
+        Instant revokedAt = store().revocationsSince(Instant.EPOCH, 10).revocations().getFirst().revokedAt();
+
+        assertThat(revokedIds(revokedAt)).containsExactly(id);
+        assertThat(revokedIds(revokedAt.plusMillis(1))).isEmpty();
+    }
+
+    @Test
+    void revocationsSinceWhenManyEndAtOnceThenTimesDistinct() {
+        for (int i = 0; i < 5; i++) {
+            create("h" + i);
+        }
+
+        store().revokeAllByUser(userId, null);
+
+        SessionStore.RevocationLog log = store().revocationsSince(Instant.EPOCH, 10);
+        assertThat(log.revocations()).hasSize(5);
+        assertThat(log.revocations()).extracting(SessionStore.Revocation::revokedAt).doesNotHaveDuplicates().isSorted();
+        assertThat(log.now()).isAfterOrEqualTo(log.revocations().getLast().revokedAt());
+    }
+
+    @Test
+    void revocationsSinceWhenMoreThanMaxThenOldestMax() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = create("h" + i);
+            store().revoke(id);
+            ids.add(id);
+            elapse(Duration.ofMillis(2));
+        }
+
+        SessionStore.RevocationLog log = store().revocationsSince(Instant.EPOCH, 3);
+
+        assertThat(log.revocations()).extracting(SessionStore.Revocation::sessionId).containsExactlyElementsOf(ids.subList(0, 3));
+    }
+
+    @Test
+    void revocationsSinceWhenRetentionPassedThenEntryGone() {
+        Duration retention = Duration.ofMillis(300);
+        SessionStore shortFeed = storeWithRetention(retention);
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        shortFeed.create(new NewSession(id, userId, "h0", start, start.plus(ABSOLUTE), null, null));
+        shortFeed.revoke(id);
+        assertThat(shortFeed.revocationsSince(Instant.EPOCH, 10).revocations()).hasSize(1);
+
+        elapse(retention.plusMillis(50));
+
+        assertThat(shortFeed.revocationsSince(Instant.EPOCH, 10).revocations()).isEmpty();
+    }
+
+    List<String> revokedIds(Instant since) {
+        return store().revocationsSince(since, 100).revocations().stream()
+                .map(SessionStore.Revocation::sessionId)
+                .toList();
     }
 
     String create(String tokenHash) {
