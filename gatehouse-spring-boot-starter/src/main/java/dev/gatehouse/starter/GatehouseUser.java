@@ -1,9 +1,13 @@
 package dev.gatehouse.starter;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import dev.gatehouse.starter.token.AccessTokenClaims;
 
 /**
  * The user of a verified Gatehouse access token, as it was when the token was issued.
@@ -24,11 +28,26 @@ public record GatehouseUser(UUID id, String email, Set<String> roles, Set<String
         permissions = Set.copyOf(permissions);
     }
 
+    /** Reads the user from a token that the starter's decoder has verified, which checked {@code sub} and {@code sid}. */
+    public static GatehouseUser from(Jwt token) {
+        String email = token.getClaimAsString(AccessTokenClaims.EMAIL);
+        return new GatehouseUser(UUID.fromString(token.getSubject()), email == null ? "" : email,
+                Set.copyOf(claimList(token, AccessTokenClaims.ROLES)),
+                Set.copyOf(claimList(token, AccessTokenClaims.PERMISSIONS)),
+                token.getClaimAsString(AccessTokenClaims.SESSION_ID),
+                token.getClaimAsString(AccessTokenClaims.CLIENT_ID));
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
 
     public boolean hasPermission(String permission) {
         return permissions.contains(permission);
+    }
+
+    private static List<String> claimList(Jwt token, String claim) {
+        List<String> values = token.getClaimAsStringList(claim);
+        return values == null ? List.of() : values;
     }
 }

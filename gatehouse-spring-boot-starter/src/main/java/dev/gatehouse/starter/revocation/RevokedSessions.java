@@ -1,0 +1,82 @@
+package dev.gatehouse.starter.revocation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * The session ids that the issuer reported as revoked, and when the feed was last read completely.
+ * An id is kept until every access token of its session must have expired: its revocation time plus the
+ * longest token lifetime seen (at least {@link #MIN_TOKEN_LIFETIME}) plus the clock skew and a minute.
+ */
+public final class RevokedSessions {
+
+    /** Token lifetime assumed before a longer one is seen: Gatehouse's default of 15 minutes plus one. */
+    public static final Duration MIN_TOKEN_LIFETIME = Duration.ofMinutes(16);
+
+    private static final Duration RETENTION_MARGIN = Duration.ofMinutes(1);
+
+    private final Map<String, Instant> revokedAt = new ConcurrentHashMap<>();
+    private final AtomicLong longestTokenLifetimeMillis = new AtomicLong(MIN_TOKEN_LIFETIME.toMillis());
+    private final Duration maxStaleness;
+    private final Duration clockSkew;
+    private final Clock clock;
+    /** {@link System#nanoTime()} when the last complete read of the feed was started; 0 before the first. */
+    private volatile long lastCompleteReadNanos;
+    private volatile boolean readOnce;
+
+    public RevokedSessions(Duration maxStaleness, Duration clockSkew, Clock clock) {
+        this.maxStaleness = maxStaleness;
+        this.clockSkew = clockSkew;
+        this.clock = clock;
+    }
+
+    /** Records the lifetime of a verified token, so ids are kept at least as long as such tokens live. */
+    public void observe(Jwt token) {
+        Instant issuedAt = token.getIssuedAt();
+        Instant expiresAt = token.getExpiresAt();
+        if (issuedAt != null && expiresAt != null) {
+            longestTokenLifetimeMillis.accumulateAndGet(Duration.between(issuedAt, expiresAt).toMillis(), Math::max);
+        }
+    }
+
+    public boolean isRevoked(String sessionId) {
+        return revokedAt.containsKey(sessionId);
+    }
+
+    /** Whether the last complete read of the feed started less than the max staleness ago. */
+    public boolean isCurrent() {
+        return readOnce && System.nanoTime() - lastCompleteReadNanos < maxStaleness.toNanos();
+    }
+
+    public int size() {
+        return revokedAt.size();
+    }
+
+    void add(String sessionId, Instant revokedAtTime) {
+        revokedAt.merge(sessionId, revokedAtTime, (known, reported) -> known.isAfter(reported) ? known : reported);
+    }
+
+    void markCompleteRead(long startedNanos) {
+        lastCompleteReadNanos = startedNanos;
+        readOnce = true;
+    }
+
+    /**
+     * Drops the ids whose tokens have all expired; returns how many were dropped.
+     * NOTE: tokens that live longer than 16 minutes are only accounted for once one of them was verified
+     * here, so an id dropped before that could let such a token of its session pass until its exp.
+     */
+    int prune() {
+        Duration retention = Duration.ofMillis(longestTokenLifetimeMillis.get()).plus(clockSkew).plus(RETENTION_MARGIN);
+        Instant cutoff = clock.instant().minus(retention);
+        int before = revokedAt.size();
+        revokedAt.values().removeIf(time -> time.isBefore(cutoff));
+        return before - revokedAt.size();
+    }
+}
