@@ -28,7 +28,7 @@ import dev.gatehouse.session.InvalidGrantException;
  * with Gatehouse's {@code code}. It runs before the shared handler and only for these controllers;
  * exceptions it does not list still reach the shared handler.
  */
-@RestControllerAdvice(assignableTypes = {TokenController.class})
+@RestControllerAdvice(assignableTypes = {TokenController.class, RevocationController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OAuthErrorAdvice {
 

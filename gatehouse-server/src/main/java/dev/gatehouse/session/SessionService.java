@@ -113,18 +113,45 @@ public class SessionService implements SmartInitializingSingleton {
 
     /** Ends the session of a presented refresh token. A token that matches no live session changes nothing. */
     public void signOut(String presented) {
+        sessionOfRefreshToken(presented).ifPresent(session -> {
+            store.revoke(session.sessionId());
+            log.info("User {} signed out of session {}", session.userId(), session.sessionId());
+        });
+    }
+
+    /**
+     * Finds the live session of a presented refresh token: its current token, the token rotated last, or
+     * a genuine older ancestor. Anything else, including a token that is not in Gatehouse's format, gives
+     * empty. Nothing is rotated or revoked.
+     */
+    public Optional<RefreshTokenSession> sessionOfRefreshToken(String presented) {
         Optional<RefreshToken> parsed = RefreshToken.parse(presented);
         if (parsed.isEmpty()) {
-            return;
+            return Optional.empty();
         }
 
         RefreshToken token = parsed.get();
-        store.tokenState(token.sessionId(), clock.instant())
-                .filter(state -> belongsToSession(token, state))
-                .ifPresent(state -> {
-                    store.revoke(token.sessionId());
-                    log.info("User {} signed out of session {}", state.userId(), token.sessionId());
-                });
+        Instant now = clock.instant();
+        Optional<SessionStore.TokenState> state = store.tokenState(token.sessionId(), now)
+                .filter(candidate -> belongsToSession(token, candidate));
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean current = token.generation() == state.get().generation();
+        return store.find(token.sessionId(), now).map(session -> new RefreshTokenSession(session.id(), session.userId(),
+                session.clientId(), current, expiryOf(session)));
+    }
+
+    /**
+     * Ends a session whose token was revoked through the OAuth revocation endpoint; returns false when it
+     * had already ended.
+     */
+    public boolean endByTokenRevocation(String sessionId, @Nullable String clientId) {
+        boolean ended = store.revoke(sessionId);
+        if (ended) {
+            log.info("Revoked session {} at the request of client {}", sessionId, clientId);
+        }
+        return ended;
     }
 
     /**
@@ -188,6 +215,12 @@ public class SessionService implements SmartInitializingSingleton {
         count(outcome);
         log.debug("Refresh token {} for session {} of user {}", outcome, successor.sessionId(), userId);
         return new StartedSession(userId, successor.sessionId(), successor.value(), clientId);
+    }
+
+    /** Returns when the session ends if it is not used again: idle expiry, capped by absolute expiry. */
+    private Instant expiryOf(SessionDetails session) {
+        Instant idleExpiry = session.lastUsedAt().plus(settings.idleLifetime());
+        return idleExpiry.isBefore(session.absoluteExpiresAt()) ? idleExpiry : session.absoluteExpiresAt();
     }
 
     private boolean belongsToSession(RefreshToken token, SessionStore.TokenState state) {
