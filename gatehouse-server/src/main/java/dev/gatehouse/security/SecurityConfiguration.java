@@ -42,6 +42,9 @@ class SecurityConfiguration {
                         .requestMatchers("/authentication/**", "/.well-known/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/sessions/revoked").permitAll()
+                        // The OAuth endpoints authenticate their clients themselves (RFC 6749, section 2.3).
+                        .requestMatchers(HttpMethod.POST, "/oauth2/token", "/oauth2/revoke", "/oauth2/introspect")
+                                .permitAll()
                         .requestMatchers(HttpMethod.GET, "/admin/users").hasAuthority(Permissions.USERS_READ)
                         .requestMatchers(HttpMethod.GET, "/admin/roles").hasAuthority(Permissions.ROLES_READ)
                         .requestMatchers(HttpMethod.POST, "/admin/roles").hasAuthority(Permissions.ROLES_WRITE)

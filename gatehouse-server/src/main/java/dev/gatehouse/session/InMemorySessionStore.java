@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,8 +65,12 @@ class InMemorySessionStore implements SessionStore {
 
     private RotationOutcome decide(Entry entry, RotationAttempt attempt) {
         UUID userId = entry.session.userId();
-        // 1. Current token: rotate.
+        boolean sameClient = Objects.equals(entry.session.clientId(), attempt.clientId());
+        // 1. Current token: rotate, unless another client presented it.
         if (attempt.generation() == entry.generation && attempt.presentedHash().equals(entry.currentHash)) {
+            if (!sameClient) {
+                return new RotationOutcome.Rejected(RotationOutcome.Reason.WRONG_CLIENT);
+            }
             entry.previousHash = entry.currentHash;
             entry.currentHash = attempt.successorHash();
             entry.generation++;
@@ -77,6 +82,9 @@ class InMemorySessionStore implements SessionStore {
         if (attempt.generation() == entry.generation - 1 && attempt.presentedHash().equals(entry.previousHash)
                 && attempt.successorHash().equals(entry.currentHash)) {
             if (!attempt.now().isAfter(entry.rotatedAt.plus(attempt.leeway()))) {
+                if (!sameClient) {
+                    return new RotationOutcome.Rejected(RotationOutcome.Reason.WRONG_CLIENT);
+                }
                 entry.lastUsedAt = attempt.now();
                 return new RotationOutcome.Retried(userId);
             }
@@ -259,11 +267,11 @@ class InMemorySessionStore implements SessionStore {
 
         SessionDetails details() {
             return new SessionDetails(session.id(), session.userId(), session.createdAt(), lastUsedAt,
-                    session.absoluteExpiresAt(), session.userAgent(), session.address());
+                    session.absoluteExpiresAt(), session.userAgent(), session.address(), session.clientId());
         }
 
         TokenState tokenState() {
-            return new TokenState(session.userId(), generation, currentHash, previousHash);
+            return new TokenState(session.userId(), generation, currentHash, previousHash, session.clientId());
         }
     }
 }

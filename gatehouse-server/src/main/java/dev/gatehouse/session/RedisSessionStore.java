@@ -29,8 +29,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 class RedisSessionStore implements SessionStore {
 
-    private static final List<String> DETAIL_FIELDS = List.of("uid", "crt", "last", "abs", "ua", "ip");
-    private static final List<String> TOKEN_FIELDS = List.of("uid", "gen", "cur", "prev", "last", "abs");
+    private static final List<String> DETAIL_FIELDS = List.of("uid", "crt", "last", "abs", "ua", "ip", "cid");
+    private static final List<String> TOKEN_FIELDS = List.of("uid", "gen", "cur", "prev", "last", "abs", "cid");
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> ROTATE = RedisScript.of(
@@ -74,7 +74,8 @@ class RedisSessionStore implements SessionStore {
         Long created = call(() -> redis.execute(CREATE_SCRIPT, List.of(sessionKey(session.id()), userKey(session.userId())),
                 session.userId().toString(), session.tokenHash(), millis(session.createdAt()),
                 millis(session.absoluteExpiresAt()), Long.toString(ttl), orEmpty(session.userAgent()),
-                orEmpty(session.address()), session.id(), Long.toString(indexLifetime.toMillis()), latestStart()));
+                orEmpty(session.address()), session.id(), Long.toString(indexLifetime.toMillis()), latestStart(),
+                orEmpty(session.clientId())));
         if (created == null || created == 0) {
             throw new SessionStoreUnavailableException(new IllegalStateException(
                     "A new session reached Redis after its deadline and was not stored"));
@@ -86,7 +87,8 @@ class RedisSessionStore implements SessionStore {
         List<?> result = call(() -> redis.execute(ROTATE, List.of(sessionKey(attempt.sessionId()), revocationsKey()),
                 Long.toString(attempt.generation()), attempt.presentedHash(), attempt.successorHash(),
                 millis(attempt.now()), Long.toString(attempt.leeway().toMillis()),
-                Long.toString(idleLifetime.toMillis()), latestStart(), attempt.sessionId(), retentionMillis()));
+                Long.toString(idleLifetime.toMillis()), latestStart(), attempt.sessionId(), retentionMillis(),
+                orEmpty(attempt.clientId())));
         return toOutcome(result);
     }
 
@@ -100,6 +102,7 @@ class RedisSessionStore implements SessionStore {
                     String.valueOf(result.get(3)));
             case "expired" -> new RotationOutcome.Rejected(RotationOutcome.Reason.EXPIRED);
             case "mismatch" -> new RotationOutcome.Rejected(RotationOutcome.Reason.MISMATCH);
+            case "wrong_client" -> new RotationOutcome.Rejected(RotationOutcome.Reason.WRONG_CLIENT);
             case "unknown" -> new RotationOutcome.Rejected(RotationOutcome.Reason.UNKNOWN_SESSION);
             case "late" -> throw new SessionStoreUnavailableException(new IllegalStateException("A rotation reached Redis "
                     + "after its deadline and was discarded; if this repeats while Redis is healthy, check that this "
@@ -121,7 +124,7 @@ class RedisSessionStore implements SessionStore {
             return Optional.empty();
         }
         return Optional.of(new TokenState(UUID.fromString((String) fields.get(0)), Long.parseLong((String) fields.get(1)),
-                (String) fields.get(2), (String) fields.get(3)));
+                (String) fields.get(2), (String) fields.get(3), emptyToNull(fields.get(6))));
     }
 
     @Override
@@ -215,7 +218,7 @@ class RedisSessionStore implements SessionStore {
         }
         return Optional.of(new SessionDetails(sessionId, UUID.fromString((String) fields.get(0)),
                 instant(fields.get(1)), instant(fields.get(2)), instant(fields.get(3)),
-                emptyToNull(fields.get(4)), emptyToNull(fields.get(5))));
+                emptyToNull(fields.get(4)), emptyToNull(fields.get(5)), emptyToNull(fields.get(6))));
     }
 
     /** Applies the idle and absolute lifetimes at the injected clock's time; the key's TTL applies them in real time. */

@@ -65,18 +65,22 @@ interface SessionStore {
      *
      * @param tokenHash hash of refresh token generation 0
      * @param absoluteExpiresAt the session ends at this instant however often it is refreshed
+     * @param clientId the OAuth client the session is bound to, or null for none
      */
     record NewSession(String id, UUID userId, String tokenHash, Instant createdAt, Instant absoluteExpiresAt,
-            @Nullable String userAgent, @Nullable String address) {
+            @Nullable String userAgent, @Nullable String address, @Nullable String clientId) {
     }
 
     /**
      * One presented refresh token, already hashed, with the hash of the successor it would rotate to.
      *
      * @param leeway time after a rotation during which the rotated token counts as a retry
+     * @param clientId the OAuth client presenting the token, or null for none. A current or retried token
+     *     presented by any other client than the session's is rejected without changing anything, but a
+     *     reused or stale token is decided as reuse whoever presents it.
      */
     record RotationAttempt(String sessionId, long generation, String presentedHash, String successorHash,
-            Instant now, Duration leeway) {
+            Instant now, Duration leeway, @Nullable String clientId) {
     }
 
     /** One entry of the revocation feed. */
@@ -97,7 +101,9 @@ interface SessionStore {
      * Token hashes of a live session.
      *
      * @param previousHash hash of the token rotated last, or null before the first rotation
+     * @param clientId the OAuth client the session is bound to, or null for none
      */
-    record TokenState(UUID userId, long generation, String currentHash, @Nullable String previousHash) {
+    record TokenState(UUID userId, long generation, String currentHash, @Nullable String previousHash,
+            @Nullable String clientId) {
     }
 }

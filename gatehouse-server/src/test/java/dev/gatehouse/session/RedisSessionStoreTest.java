@@ -88,7 +88,7 @@ class RedisSessionStoreTest extends SessionStoreContractTest {
         assertThat(sessionTtl).isPositive().isLessThanOrEqualTo(IDLE.toSeconds());
         assertThat(indexTtl).isPositive().isLessThanOrEqualTo(ABSOLUTE.toSeconds());
         assertThat(redis.opsForHash().keys(PREFIX + "session:" + id))
-                .containsExactlyInAnyOrder("uid", "gen", "cur", "crt", "last", "abs", "ua", "ip");
+                .containsExactlyInAnyOrder("uid", "gen", "cur", "crt", "last", "abs", "ua", "ip", "cid");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -231,6 +232,62 @@ abstract class SessionStoreContractTest {
     }
 
     @Test
+    void rotateWhenSessionOfClientPresentedByItThenRotated() {
+        String id = createForClient("h0", "gh_client-a");
+
+        RotationOutcome outcome = store().rotate(attemptByClient(id, 0, "h0", "h1", start.plusSeconds(1), "gh_client-a"));
+
+        assertThat(outcome).isEqualTo(new Rotated(userId));
+        assertThat(store().tokenState(id, start.plusSeconds(1)).orElseThrow().clientId()).isEqualTo("gh_client-a");
+        assertThat(store().find(id, start.plusSeconds(1)).orElseThrow().clientId()).isEqualTo("gh_client-a");
+    }
+
+    @Test
+    void rotateWhenSessionOfClientPresentedByAnotherThenRejectedAndNothingChanges() {
+        String id = createForClient("h0", "gh_client-a");
+
+        RotationOutcome byOther = store().rotate(attemptByClient(id, 0, "h0", "h1", start.plusSeconds(1), "gh_client-b"));
+        RotationOutcome byNone = store().rotate(attempt(id, 0, "h0", "h1", start.plusSeconds(1)));
+
+        assertThat(byOther).isEqualTo(new Rejected(RotationOutcome.Reason.WRONG_CLIENT));
+        assertThat(byNone).isEqualTo(new Rejected(RotationOutcome.Reason.WRONG_CLIENT));
+        assertThat(store().tokenState(id, start.plusSeconds(1)).orElseThrow().generation()).isZero();
+    }
+
+    @Test
+    void rotateWhenSessionWithoutClientPresentedByClientThenRejected() {
+        String id = create("h0");
+
+        RotationOutcome outcome = store().rotate(attemptByClient(id, 0, "h0", "h1", start.plusSeconds(1), "gh_client-a"));
+
+        assertThat(outcome).isEqualTo(new Rejected(RotationOutcome.Reason.WRONG_CLIENT));
+        assertThat(store().tokenState(id, start.plusSeconds(1)).orElseThrow().clientId()).isNull();
+    }
+
+    @Test
+    void rotateWhenRetryByAnotherClientThenRejected() {
+        String id = createForClient("h0", "gh_client-a");
+        store().rotate(attemptByClient(id, 0, "h0", "h1", start.plusSeconds(1), "gh_client-a"));
+
+        RotationOutcome outcome = store().rotate(attemptByClient(id, 0, "h0", "h1", start.plusSeconds(2), "gh_client-b"));
+
+        assertThat(outcome).isEqualTo(new Rejected(RotationOutcome.Reason.WRONG_CLIENT));
+        assertThat(store().find(id, start.plusSeconds(2))).isPresent();
+    }
+
+    @Test
+    void rotateWhenReuseByAnotherClientThenStillReused() {
+        String id = createForClient("h0", "gh_client-a");
+        store().rotate(attemptByClient(id, 0, "h0", "h1", start.plusSeconds(1), "gh_client-a"));
+        Instant late = start.plusSeconds(1).plus(LEEWAY).plusMillis(1);
+
+        RotationOutcome outcome = store().rotate(attemptByClient(id, 0, "h0", "h1", late, "gh_client-b"));
+
+        assertThat(outcome).isEqualTo(new Reused(userId));
+        assertThat(store().find(id, late)).isEmpty();
+    }
+
+    @Test
     void revocationsSinceWhenRevokedThenListed() {
         String id = create("h0");
 
@@ -347,7 +404,7 @@ abstract class SessionStoreContractTest {
         Duration retention = Duration.ofMillis(300);
         SessionStore shortFeed = storeWithRetention(retention);
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        shortFeed.create(new NewSession(id, userId, "h0", start, start.plus(ABSOLUTE), null, null));
+        shortFeed.create(new NewSession(id, userId, "h0", start, start.plus(ABSOLUTE), null, null, null));
         shortFeed.revoke(id);
         assertThat(shortFeed.revocationsSince(Instant.EPOCH, 10).revocations()).hasSize(1);
 
@@ -363,12 +420,22 @@ abstract class SessionStoreContractTest {
     }
 
     String create(String tokenHash) {
+        return createForClient(tokenHash, null);
+    }
+
+    String createForClient(String tokenHash, @Nullable String clientId) {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        store().create(new NewSession(id, userId, tokenHash, start, start.plus(ABSOLUTE), "test-agent", "127.0.0.1"));
+        store().create(new NewSession(id, userId, tokenHash, start, start.plus(ABSOLUTE), "test-agent", "127.0.0.1",
+                clientId));
         return id;
     }
 
     static RotationAttempt attempt(String id, long generation, String presented, String successor, Instant now) {
-        return new RotationAttempt(id, generation, presented, successor, now, LEEWAY);
+        return attemptByClient(id, generation, presented, successor, now, null);
+    }
+
+    static RotationAttempt attemptByClient(String id, long generation, String presented, String successor, Instant now,
+            @Nullable String clientId) {
+        return new RotationAttempt(id, generation, presented, successor, now, LEEWAY, clientId);
     }
 }
