@@ -22,7 +22,9 @@ import dev.gatehouse.starter.app.TestApplication;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "gatehouse.revocation.poll-interval=100ms",
-                "gatehouse.revocation.max-staleness=5s"})
+                "gatehouse.revocation.max-staleness=5s",
+                // The rejection reasons are logged at DEBUG; the log test checks that they name no token.
+                "logging.level.dev.gatehouse.starter=DEBUG"})
 public abstract class StarterTestSupport {
 
     protected static final TestIssuer ISSUER = new TestIssuer();

@@ -54,6 +54,16 @@ class EndpointAnnotationsTest extends StarterTestSupport {
     }
 
     @Test
+    void actuatorEndpointWhenNoTokenThenUnauthenticated() {
+        assertUnauthenticated(get("/actuator/health", null));
+    }
+
+    @Test
+    void actuatorEndpointWhenUserThenServed() {
+        assertThat(get("/actuator/health", tokenWith(NO_ROLES)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void publicEndpointWhenNoTokenThenCurrentUserNull() {
         HttpResponse<String> response = get("/public/hello", null);
 
