@@ -100,7 +100,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
     /**
      * Handles the plain {@link JwtException} that NimbusJwtDecoder raises when the JWK Set cannot be read.
      * A refetch that the rate limit blocked means the key id was missing from a JWK Set fetched moments
-     * ago, so the token is invalid; any other failure means the issuer is unreachable.
+     * ago, so the token is invalid. Any other failure means the issuer is unreachable.
      */
     private static void rejectForKeySource(JwtException failure, HttpServletResponse response) throws IOException {
         if (hasCause(failure, RateLimitReachedException.class)) {

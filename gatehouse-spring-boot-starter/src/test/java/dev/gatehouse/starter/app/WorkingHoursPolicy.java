@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import dev.gatehouse.starter.GatehousePolicy;
 import dev.gatehouse.starter.GatehouseUser;
 
-/** Permits a request only when it carries the header {@code X-Shift: open}; stands in for a time-based rule. */
+/** Permits a request only when it carries the header {@code X-Shift: open}, in place of a time-based rule. */
 @Component
 class WorkingHoursPolicy implements GatehousePolicy {
 
