@@ -12,12 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Configuration of the Gatehouse starter, under the prefix {@code gatehouse}. The values are checked when
  * they are bound, so a wrong value fails the application start with a message naming the property.
  *
- * @param issuerUri the Gatehouse issuer, exactly as its discovery document states it (no trailing slash),
- *        such as {@code https://auth.example.com}; required
- * @param audience the value that the tokens' {@code aud} claim must contain
- * @param clockSkew tolerance when checking {@code exp} and {@code nbf}, for clocks that differ slightly
- * @param revocation the revocation feed client
- * @param jwks the cache of the issuer's signing keys
+ * @param issuerUri Gatehouse issuer URI, exactly as its discovery document states it, without a trailing
+ *        slash, such as https://auth.example.com. Required.
+ * @param audience Value that the {@code aud} claim of access tokens must contain.
+ * @param clockSkew Tolerance when checking the {@code exp} and {@code nbf} claims of access tokens.
+ * @param revocation Client of the issuer's feed of revoked sessions.
+ * @param jwks Cache of the issuer's signing keys.
  */
 @ConfigurationProperties("gatehouse")
 public record GatehouseProperties(
@@ -35,10 +35,10 @@ public record GatehouseProperties(
     }
 
     /**
-     * @param enabled whether tokens are checked against the issuer's feed of revoked sessions
-     * @param pollInterval the delay between two reads of the feed
-     * @param maxStaleness how old the last successful read may be before requests with a token get 503
-     *        {@code revocation_status_unknown}
+     * @param enabled Whether access tokens are checked against the issuer's feed of revoked sessions.
+     * @param pollInterval Delay between two reads of the feed.
+     * @param maxStaleness Maximum age of the last complete read of the feed before requests with a token get
+     *        503 revocation_status_unknown.
      */
     public record Revocation(
             @DefaultValue("true") boolean enabled,
@@ -53,7 +53,7 @@ public record GatehouseProperties(
         }
     }
 
-    /** @param cacheLifetime how long the issuer's JWK Set is used before it is fetched again */
+    /** @param cacheLifetime How long the issuer's JWK Set is used before it is fetched again. */
     public record Jwks(@DefaultValue("5m") Duration cacheLifetime) {
 
         public Jwks {

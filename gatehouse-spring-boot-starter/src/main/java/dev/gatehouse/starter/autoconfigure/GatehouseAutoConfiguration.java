@@ -38,7 +38,7 @@ import dev.gatehouse.starter.web.EndpointRulesVerifier;
 /**
  * Protects a servlet application with Gatehouse access tokens once {@code gatehouse.issuer-uri} is set.
  * The security filter chain only authenticates bearer tokens and lets every request through; the access
- * rules of the endpoint annotations are enforced by a Spring MVC interceptor, which knows the handler.
+ * rules of the endpoint annotations are enforced by a Spring MVC interceptor, which has the handler at hand.
  * It runs before Spring Boot's security auto-configuration, whose default filter chain and generated
  * user then back off.
  */

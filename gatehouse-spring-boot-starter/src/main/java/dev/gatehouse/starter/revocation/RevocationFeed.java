@@ -23,7 +23,7 @@ import dev.gatehouse.starter.token.IssuerUnavailableException;
  * Reads the issuer's feed of revoked sessions ({@code GET {feed}?since=<epoch ms>}) on one daemon thread,
  * every poll interval, and stores the session ids in {@link RevokedSessions}.
  *
- * <p>The first read asks for {@code since=0}: the issuer keeps entries only while tokens of their
+ * <p>The first read requests {@code since=0}: the issuer keeps entries only while tokens of their
  * sessions can still be valid, so this returns exactly the revocations that matter, without comparing
  * this machine's clock with the issuer's. Each later read continues at the previous response's
  * {@code until}. A response with {@link #PAGE_LIMIT} entries is capped, and the next page is read at once

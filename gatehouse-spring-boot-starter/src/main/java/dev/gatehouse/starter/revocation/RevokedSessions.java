@@ -49,7 +49,7 @@ public final class RevokedSessions {
         return revokedAt.containsKey(sessionId);
     }
 
-    /** Whether the last complete read of the feed started less than the max staleness ago. */
+    /** Returns whether the last complete read of the feed started less than the max staleness ago. */
     public boolean isCurrent() {
         return readOnce && System.nanoTime() - lastCompleteReadNanos < maxStaleness.toNanos();
     }

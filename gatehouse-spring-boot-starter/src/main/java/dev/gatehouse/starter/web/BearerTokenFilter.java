@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,10 +83,8 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             log.debug("Rejected an invalid access token: {}", invalid.getMessage());
             ProblemResponses.invalidToken(response);
             return;
-        } catch (JwtException keysUnavailable) {
-            // NimbusJwtDecoder raises a plain JwtException when the JWK Set cannot be fetched.
-            log.debug("Rejected a token because the JWK Set is unavailable: {}", keysUnavailable.getMessage());
-            ProblemResponses.issuerUnavailable(response);
+        } catch (JwtException keySourceFailure) {
+            rejectForKeySource(keySourceFailure, response);
             return;
         }
 
@@ -96,6 +95,33 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 
         authenticate(request, jwt, user);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Handles the plain {@link JwtException} that NimbusJwtDecoder raises when the JWK Set cannot be read.
+     * A refetch that the rate limit blocked means the key id was missing from a JWK Set fetched moments
+     * ago, so the token is invalid. Any other failure means the issuer is unreachable.
+     */
+    private static void rejectForKeySource(JwtException failure, HttpServletResponse response) throws IOException {
+        if (hasCause(failure, RateLimitReachedException.class)) {
+            log.debug("Rejected a token whose key id is not in the recently fetched JWK Set");
+            ProblemResponses.invalidToken(response);
+            return;
+        }
+        log.debug("Rejected a token because the JWK Set is unavailable: {}", failure.getMessage());
+        ProblemResponses.issuerUnavailable(response);
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean passesRevocationCheck(GatehouseUser user, Jwt jwt, HttpServletResponse response)

@@ -16,7 +16,7 @@ import dev.gatehouse.starter.web.EndpointRule.Requirement;
  * Enforces the endpoint annotations before the handler runs, and writes the 401 or 403 problem itself.
  * It is registered as a {@code MappedInterceptor} bean, which every Spring MVC handler mapping picks up,
  * actuator endpoints included. Handlers that are not controller methods (static resources, view
- * controllers, the fallback for unknown paths) need a user too; only the container's error dispatch is
+ * controllers, the fallback for unknown paths) need a user too. Only the container's error dispatch is
  * let through, because it renders an error for a request that was already checked or rejected.
  */
 public final class EndpointAuthorizationInterceptor implements HandlerInterceptor {
