@@ -18,6 +18,8 @@ import dev.gatehouse.testserver.TokenPair;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -187,12 +189,13 @@ class CoffeesApiTest {
         assertThat(me.path("clientId").isNull()).isTrue();
     }
 
-    @Test
-    void listWhenSignedOutThenRejectedSoon() throws InterruptedException {
+    @ParameterizedTest
+    @EnumSource(SessionEnd.class)
+    void listWhenSessionEndedThenRejectedSoon(SessionEnd end) throws InterruptedException {
         TokenPair tokens = signedInUser();
         assertThat(call("GET", "/coffees", tokens.accessToken(), null).statusCode()).isEqualTo(200);
 
-        gatehouse.signOut(tokens.refreshToken());
+        end.apply(tokens);
 
         assertRejectedWithinDeadline(tokens.accessToken());
     }
@@ -210,6 +213,30 @@ class CoffeesApiTest {
         assertThat(response.statusCode()).as("status after %d ms", elapsed.toMillis()).isEqualTo(401);
         assertThat(code(response)).isEqualTo("invalid_token");
         assertThat(elapsed).isLessThanOrEqualTo(REVOCATION_DEADLINE);
+    }
+
+    /** Ways a client ends a session at Gatehouse, each of which the starter learns from the revocation feed. */
+    enum SessionEnd {
+        SIGN_OUT {
+            @Override
+            void apply(TokenPair tokens) {
+                gatehouse.signOut(tokens.refreshToken());
+            }
+        },
+        REVOKE_ACCESS_TOKEN {
+            @Override
+            void apply(TokenPair tokens) {
+                gatehouse.revoke(tokens.accessToken());
+            }
+        },
+        REVOKE_REFRESH_TOKEN {
+            @Override
+            void apply(TokenPair tokens) {
+                gatehouse.revoke(tokens.refreshToken());
+            }
+        };
+
+        abstract void apply(TokenPair tokens);
     }
 
     /** Signs in a new user with permission {@code coffees:create}. */
