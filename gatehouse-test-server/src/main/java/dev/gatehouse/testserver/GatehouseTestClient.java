@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls a {@link GatehouseTestServer}'s HTTP API with {@code java.net.http}: sign-up, sign-in,
- * refresh, sign-out, RFC 7009 revocation, and the admin API for roles and permissions. Every method
- * that expects success throws {@link IllegalStateException} with the status and the problem body
- * otherwise. Instances are safe to share between threads.
+ * refresh, sign-out, the password grant of {@code /oauth2/token}, RFC 7009 revocation, and the admin
+ * API for roles, permissions and clients. Every method that expects success throws
+ * {@link IllegalStateException} with the status and the problem body otherwise. Instances are safe to
+ * share between threads.
  */
 public final class GatehouseTestClient {
 
@@ -89,7 +91,7 @@ public final class GatehouseTestClient {
         HttpRequest request = HttpRequest.newBuilder(server.uri("/oauth2/revoke"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(Map.of("token", token))))
                 .build();
         expect(200, "Revocation", send(request));
     }
@@ -115,6 +117,34 @@ public final class GatehouseTestClient {
     public void setPermissions(UUID userId, Set<String> permissions) {
         expect(200, "Setting permissions",
                 putJson("/admin/users/" + userId + "/permissions", Map.of("permissions", permissions)));
+    }
+
+    /**
+     * Registers an OAuth client through the admin API.
+     *
+     * @param type {@code public} or {@code confidential}; only a confidential client gets a secret
+     */
+    public ClientRegistration registerClient(String name, String type) {
+        JsonNode body = expect(201, "Registering client " + name,
+                postJson("/admin/clients", Map.of("name", name, "type", type), adminAccessToken()));
+        JsonNode secret = body.path("clientSecret");
+        return new ClientRegistration(body.path("clientId").asString(), secret.isString() ? secret.asString() : null);
+    }
+
+    /**
+     * Signs in through {@code POST /oauth2/token} with the password grant, as the public client
+     * {@code clientId}, so the access token carries that {@code client_id} claim.
+     */
+    public TokenPair signInWithClient(String clientId, String email, String password) {
+        String form = formEncode(Map.of("grant_type", "password", "username", email, "password", password,
+                "client_id", clientId));
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/oauth2/token"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        JsonNode body = expect(200, "Token request", send(request));
+        return new TokenPair(body.path("access_token").asString(), body.path("refresh_token").asString());
     }
 
     /** Sends a GET with an optional bearer token and returns the response, whatever its status. */
@@ -182,8 +212,25 @@ public final class GatehouseTestClient {
         return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
     }
 
+    private static String formEncode(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(parameter -> URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
     private static Map<String, String> credentials(String email, String password) {
         return Map.of("email", email, "password", password);
+    }
+
+    /** An OAuth client registered by {@link #registerClient}. {@link #toString()} hides the secret. */
+    public record ClientRegistration(String clientId, @Nullable String clientSecret) {
+
+        @Override
+        public String toString() {
+            String secret = clientSecret == null ? "none" : "[redacted]";
+            return "ClientRegistration[clientId=" + clientId + ", clientSecret=" + secret + "]";
+        }
     }
 
     /** A user made by {@link #createUser()}; the password is {@link #DEFAULT_PASSWORD}. */

@@ -106,6 +106,32 @@ class GatehouseTestServerTest {
     }
 
     @Test
+    @Order(5)
+    void signInWithClientWhenPublicClientThenTokenNamesClient() {
+        TestUser user = client.createUser();
+        GatehouseTestClient.ClientRegistration registration = client.registerClient("launcher-test", "public");
+
+        TokenPair tokens = client.signInWithClient(registration.clientId(), user.email(),
+                GatehouseTestClient.DEFAULT_PASSWORD);
+
+        assertThat(registration.clientSecret()).isNull();
+        assertThat(claims(tokens.accessToken()).path("client_id").asString()).isEqualTo(registration.clientId());
+        assertThat(claims(tokens.accessToken()).path("sub").asString()).isEqualTo(user.id().toString());
+    }
+
+    @Test
+    @Order(5)
+    void revokeWhenRefreshTokenRevokedThenRefreshFails() {
+        TokenPair tokens = client.signIn(client.createUser());
+
+        client.revoke(tokens.refreshToken());
+
+        assertThatThrownBy(() -> client.refresh(tokens.refreshToken()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("invalid_grant");
+    }
+
+    @Test
     @Order(6)
     void signInWhenPasswordWrongThenErrorHidesPassword() {
         TestUser user = client.createUser();

@@ -189,6 +189,19 @@ class CoffeesApiTest {
         assertThat(me.path("clientId").isNull()).isTrue();
     }
 
+    @Test
+    void meWhenSignedInThroughClientThenClientId() {
+        TestUser user = gatehouse.createUser();
+        String clientId = gatehouse.registerClient("coffees-mobile", "public").clientId();
+        String accessToken = gatehouse.signInWithClient(clientId, user.email(), GatehouseTestClient.DEFAULT_PASSWORD)
+                .accessToken();
+
+        JsonNode me = json(call("GET", "/me", accessToken, null));
+
+        assertThat(me.path("id").asString()).isEqualTo(user.id().toString());
+        assertThat(me.path("clientId").asString()).isEqualTo(clientId).startsWith("gh_");
+    }
+
     @ParameterizedTest
     @EnumSource(SessionEnd.class)
     void listWhenSessionEndedThenRejectedSoon(SessionEnd end) throws InterruptedException {
