@@ -28,7 +28,8 @@ import dev.gatehouse.session.InvalidGrantException;
  * with Gatehouse's {@code code}. It runs before the shared handler and only for these controllers;
  * exceptions it does not list still reach the shared handler.
  */
-@RestControllerAdvice(assignableTypes = {TokenController.class, RevocationController.class})
+@RestControllerAdvice(assignableTypes = {TokenController.class, RevocationController.class,
+        IntrospectionController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OAuthErrorAdvice {
 

@@ -5,54 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.gatehouse.client.ClientService;
-import dev.gatehouse.client.RegisteredClient;
-import dev.gatehouse.config.GatehouseProperties;
-import dev.gatehouse.support.IntegrationTest;
-import dev.gatehouse.support.MutableClock;
 import dev.gatehouse.token.TestUsers;
-import dev.gatehouse.token.TestUsers.Account;
 import dev.gatehouse.token.TestUsers.Tokens;
 
 /** {@code POST /oauth2/revoke} (RFC 7009): what ends a session, what changes nothing, and who may revoke. */
-class RevocationEndpointTest extends IntegrationTest {
-
-    private static final String REVOKE = "/oauth2/revoke";
-    private static final String TOKEN = "/oauth2/token";
-
-    @Autowired
-    private MockMvcTester mvc;
-
-    @Autowired
-    private ClientService clients;
-
-    @Autowired
-    private MutableClock clock;
-
-    @Autowired
-    private GatehouseProperties properties;
-
-    private Account account;
-    private RegisteredClient confidential;
-    private RegisteredClient otherConfidential;
-    private RegisteredClient publicClient;
-
-    @BeforeEach
-    void registerUserAndClients() {
-        account = TestUsers.signUp(mvc);
-        confidential = clients.register("Coffee API", "confidential");
-        otherConfidential = clients.register("Tea API", "confidential");
-        publicClient = clients.register("Coffee SPA", "public");
-    }
+class RevocationEndpointTest extends OAuthEndpointTest {
 
     @Test
     void revokeWhenRefreshTokenThenSessionEndedEverywhere() throws Exception {
@@ -171,23 +133,8 @@ class RevocationEndpointTest extends IntegrationTest {
         assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_request");
     }
 
-    private MvcTestResult passwordGrant(@Nullable String basic) {
-        MvcTestResult result = OAuthForms.post(mvc, TOKEN, basic, "grant_type", "password", "username", account.email(),
-                "password", account.password());
-        assertThat(result).hasStatus(HttpStatus.OK);
-        return result;
-    }
-
     private List<String> revokedIds() throws Exception {
         return JsonPath.read(mvc.get().uri("/sessions/revoked").exchange().getResponse().getContentAsString(),
                 "$.revoked[*].sid");
-    }
-
-    private static String basic(RegisteredClient client) {
-        return OAuthForms.basic(client.client().clientId(), client.secret());
-    }
-
-    private static String field(MvcTestResult result, String path) throws Exception {
-        return JsonPath.read(result.getResponse().getContentAsString(), path);
     }
 }

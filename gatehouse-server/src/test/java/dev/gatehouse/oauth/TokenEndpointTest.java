@@ -8,53 +8,16 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.gatehouse.client.ClientService;
-import dev.gatehouse.client.RegisteredClient;
-import dev.gatehouse.config.GatehouseProperties;
-import dev.gatehouse.support.IntegrationTest;
-import dev.gatehouse.support.MutableClock;
 import dev.gatehouse.token.TestUsers;
-import dev.gatehouse.token.TestUsers.Account;
 
 /** {@code POST /oauth2/token}: both grants, each client authentication method, and every error it returns. */
-class TokenEndpointTest extends IntegrationTest {
-
-    private static final String TOKEN = "/oauth2/token";
-
-    @Autowired
-    private MockMvcTester mvc;
-
-    @Autowired
-    private ClientService clients;
-
-    @Autowired
-    private MutableClock clock;
-
-    @Autowired
-    private GatehouseProperties properties;
-
-    private Account account;
-    private RegisteredClient confidential;
-    private RegisteredClient otherConfidential;
-    private RegisteredClient publicClient;
-
-    @BeforeEach
-    void registerUserAndClients() {
-        account = TestUsers.signUp(mvc);
-        confidential = clients.register("Coffee API", "confidential");
-        otherConfidential = clients.register("Tea API", "confidential");
-        publicClient = clients.register("Coffee SPA", "public");
-    }
+class TokenEndpointTest extends OAuthEndpointTest {
 
     @Test
     void passwordGrantWhenNoClientThenTokensWithoutClientId() throws Exception {
@@ -314,15 +277,6 @@ class TokenEndpointTest extends IntegrationTest {
                 .content("email=a%40example.com&password=x").exchange();
 
         assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-    }
-
-    private MvcTestResult passwordGrant(@Nullable String basic) {
-        return OAuthForms.post(mvc, TOKEN, basic, "grant_type", "password", "username", account.email(),
-                "password", account.password());
-    }
-
-    private static String basic(RegisteredClient client) {
-        return OAuthForms.basic(client.client().clientId(), client.secret());
     }
 
     private static void assertError(MvcTestResult result, HttpStatus status, String error) {
