@@ -108,6 +108,8 @@ public final class GatehouseJwtDecoder implements JwtDecoder, DisposableBean {
                     // Refresh-ahead would start threads of its own; a fetch on expiry is short enough.
                     .refreshAheadCache(false)
                     .rateLimited(JWKS_RATE_LIMIT.toMillis())
+                    // Fail closed: once the cache lifetime is over, keys are used only if they can be refetched.
+                    .outageTolerant(false)
                     .build();
         } catch (MalformedURLException exception) {
             throw new IssuerUnavailableException("The jwks_uri of " + metadata.issuer() + " is not a URL", exception);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -17,7 +18,8 @@ import dev.gatehouse.starter.web.EndpointRule.Requirement;
  * It is registered as a {@code MappedInterceptor} bean, which every Spring MVC handler mapping picks up,
  * actuator endpoints included. Handlers that are not controller methods (static resources, view
  * controllers, the fallback for unknown paths) need a user too. Only the container's error dispatch is
- * let through, because it renders an error for a request that was already checked or rejected.
+ * let through, because it renders an error for a request that was already checked or rejected, and so
+ * are CORS preflight requests, which Spring MVC answers from the CORS configuration alone.
  */
 public final class EndpointAuthorizationInterceptor implements HandlerInterceptor {
 
@@ -32,7 +34,8 @@ public final class EndpointAuthorizationInterceptor implements HandlerIntercepto
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        if (request.getDispatcherType() == DispatcherType.ERROR) {
+        if (request.getDispatcherType() == DispatcherType.ERROR || CorsUtils.isPreFlightRequest(request)) {
+            // A CORS preflight carries no token by definition (Fetch standard) and runs no handler.
             return true;
         }
         EndpointRule rule = handler instanceof HandlerMethod method ? rules.ruleOf(method) : EndpointRule.AUTHENTICATED;

@@ -36,14 +36,19 @@ import dev.gatehouse.starter.web.EndpointRule.RoleRequirement;
 public final class EndpointRules {
 
     private final BeanFactory beanFactory;
-    private final Map<Method, EndpointRule> rules = new ConcurrentHashMap<>();
+    /** Keyed by bean type and method, because an inherited method takes the annotations of each subclass. */
+    private final Map<HandlerKey, EndpointRule> rules = new ConcurrentHashMap<>();
 
     public EndpointRules(BeanFactory beanFactory) {
         this.beanFactory = beanFactory;
     }
 
     EndpointRule ruleOf(HandlerMethod handler) {
-        return rules.computeIfAbsent(handler.getMethod(), method -> read(handler));
+        HandlerKey key = new HandlerKey(ClassUtils.getUserClass(handler.getBeanType()), handler.getMethod());
+        return rules.computeIfAbsent(key, ignored -> read(handler));
+    }
+
+    private record HandlerKey(Class<?> type, Method method) {
     }
 
     private EndpointRule read(HandlerMethod handler) {

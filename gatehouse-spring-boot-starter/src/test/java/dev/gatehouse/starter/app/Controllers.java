@@ -3,6 +3,7 @@ package dev.gatehouse.starter.app;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,6 +33,7 @@ final class Controllers {
                     "clientId", user.clientId() == null ? "none" : user.clientId());
         }
 
+        @CrossOrigin(origins = "https://app.example.com")
         @GetMapping("/plain")
         String plain() {
             return "plain";
@@ -133,5 +135,26 @@ final class Controllers {
         String edit(@PathVariable String ownerId) {
             return "edit orders of " + ownerId;
         }
+    }
+
+    /** One handler method inherited by two controllers whose class annotations differ. */
+    abstract static class ReportController {
+
+        @GetMapping("/report")
+        String report() {
+            return "report";
+        }
+    }
+
+    @RestController
+    @Roles("finance")
+    @RequestMapping("/finance")
+    static class FinanceReportController extends ReportController {
+    }
+
+    @RestController
+    @Public
+    @RequestMapping("/open-reports")
+    static class OpenReportController extends ReportController {
     }
 }

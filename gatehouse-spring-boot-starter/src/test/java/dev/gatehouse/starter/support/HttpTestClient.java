@@ -35,6 +35,18 @@ public final class HttpTestClient {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        return send(request, path);
+    }
+
+    public HttpResponse<String> options(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request, path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String path) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException exception) {

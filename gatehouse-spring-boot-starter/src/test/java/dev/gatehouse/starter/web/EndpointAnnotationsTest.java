@@ -31,6 +31,20 @@ class EndpointAnnotationsTest extends StarterTestSupport {
     }
 
     @Test
+    void corsPreflightWhenNoTokenThenAnsweredFromCorsConfiguration() {
+        HttpResponse<String> response = http.options("/plain", Map.of("Origin", "https://app.example.com",
+                "Access-Control-Request-Method", "GET"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+    }
+
+    @Test
+    void corsRequestWhenNoTokenThenUnauthenticated() {
+        assertUnauthenticated(http.get("/plain", null, Map.of("Origin", "https://app.example.com")));
+    }
+
+    @Test
     void unknownPathWhenNoTokenThenUnauthenticated() {
         assertUnauthenticated(get("/no/such/path", null));
     }
@@ -167,6 +181,14 @@ class EndpointAnnotationsTest extends StarterTestSupport {
         String token = tokenWith(NO_ROLES, "users:delete");
 
         assertForbidden(get("/admin/users/delete-check", token), "insufficient_role");
+    }
+
+    @Test
+    void inheritedMethodWhenSubclassesDifferThenEachClassRuleApplies() {
+        assertThat(get("/open-reports/report", null).statusCode()).isEqualTo(200);
+        assertUnauthenticated(get("/finance/report", null));
+        assertForbidden(get("/finance/report", tokenWith(NO_ROLES)), "insufficient_role");
+        assertThat(get("/finance/report", tokenWith(new String[] {"finance"})).statusCode()).isEqualTo(200);
     }
 
     @Test
