@@ -30,13 +30,26 @@ final class FormParameters {
                     "Send the parameters as a form, with Content-Type: application/x-www-form-urlencoded.");
         }
 
-        Map<String, String[]> parameters = request.getParameterMap();
+        Map<String, String[]> parameters = parameterMap(request);
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             if (parameter.getValue().length > 1) {
                 throw OAuthException.invalidRequest("Parameter " + parameter.getKey() + " is given more than once.");
             }
         }
         return new FormParameters(parameters);
+    }
+
+    /**
+     * Reads the parameters, which makes the servlet container parse the form. Jakarta Servlet 6.1 has
+     * {@code getParameterMap} throw {@link IllegalStateException} when that fails; Tomcat 11 does so for a
+     * form over {@code server.tomcat.max-http-form-post-size} or with broken encoding.
+     */
+    private static Map<String, String[]> parameterMap(HttpServletRequest request) {
+        try {
+            return request.getParameterMap();
+        } catch (IllegalStateException unreadable) {
+            throw OAuthException.invalidRequest("The form could not be read: it is malformed or larger than 64 KiB.");
+        }
     }
 
     /** Returns the parameter's value, or null when it is missing or empty. */
