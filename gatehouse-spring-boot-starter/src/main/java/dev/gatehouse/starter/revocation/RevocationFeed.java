@@ -44,6 +44,7 @@ public final class RevocationFeed implements SmartLifecycle {
     private final RevokedSessions sessions;
     private final Duration pollInterval;
     private @Nullable ScheduledExecutorService executor;
+    private volatile boolean stopping;
     /** Start of the next read, in the issuer's epoch milliseconds. Only the feed thread touches it. */
     private long since;
     private boolean failing;
@@ -63,6 +64,7 @@ public final class RevocationFeed implements SmartLifecycle {
         if (executor != null) {
             return;
         }
+        stopping = false;
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("gatehouse-revocation-feed")
                 .daemon(true)
@@ -76,6 +78,7 @@ public final class RevocationFeed implements SmartLifecycle {
         if (executor == null) {
             return;
         }
+        stopping = true;
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(IssuerHttpClient.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS)) {
@@ -98,6 +101,10 @@ public final class RevocationFeed implements SmartLifecycle {
         try {
             poll();
         } catch (IssuerUnavailableException | RestClientException | InvalidFeedException exception) {
+            if (stopping) {
+                // stop() interrupted the request in flight; that is no failure of the feed.
+                return;
+            }
             recordFailure(exception);
         } catch (RuntimeException unexpected) {
             log.error("Unexpected failure while reading the Gatehouse revocation feed", unexpected);

@@ -50,7 +50,10 @@ import dev.gatehouse.starter.GatehouseProperties;
  */
 public final class GatehouseJwtDecoder implements JwtDecoder, DisposableBean {
 
-    /** Minimum interval of the JWK Set fetches that unknown key ids trigger (Nimbus allows two per interval). */
+    /**
+     * Minimum interval of the JWK Set fetches that unknown key ids trigger (Nimbus allows two per interval),
+     * or half the cache lifetime if that is shorter.
+     */
     public static final Duration JWKS_RATE_LIMIT = Duration.ofSeconds(10);
 
     static final String TOKEN_TYPE = "at+jwt";
@@ -107,13 +110,18 @@ public final class GatehouseJwtDecoder implements JwtDecoder, DisposableBean {
                     .cache(cacheLifetime.toMillis(), IssuerHttpClient.TIMEOUT.toMillis())
                     // Refresh-ahead would start threads of its own; a fetch on expiry is short enough.
                     .refreshAheadCache(false)
-                    .rateLimited(JWKS_RATE_LIMIT.toMillis())
+                    .rateLimited(rateLimitMillis())
                     // Fail closed: once the cache lifetime is over, keys are used only if they can be refetched.
                     .outageTolerant(false)
                     .build();
         } catch (MalformedURLException exception) {
             throw new IssuerUnavailableException("The jwks_uri of " + metadata.issuer() + " is not a URL", exception);
         }
+    }
+
+    /** Nimbus requires the rate-limit interval to be shorter than the cache lifetime. */
+    private long rateLimitMillis() {
+        return Math.min(JWKS_RATE_LIMIT.toMillis(), cacheLifetime.toMillis() / 2);
     }
 
     private static DefaultJWTProcessor<SecurityContext> jwtProcessor(IssuerMetadata metadata,

@@ -68,6 +68,26 @@ class IssuerOutageTest {
     }
 
     @Test
+    void requestWhenJwksCacheExpiredThenRefetchedOrIssuerUnavailable() {
+        try (TestIssuer issuer = new TestIssuer();
+                ConfigurableApplicationContext app = TestApps.start(TestApplication.class, issuer.issuer(),
+                        "gatehouse.revocation.enabled=false", "gatehouse.jwks.cache-lifetime=500ms")) {
+            HttpTestClient http = TestApps.client(app);
+            String token = issuer.token(claims -> { });
+            assertThat(http.get("/me", token).statusCode()).isEqualTo(200);
+            int fetches = issuer.jwksRequests();
+
+            Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.get("/me", token).statusCode() == 200 && issuer.jwksRequests() > fetches);
+            issuer.stop();
+
+            Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.get("/me", token).statusCode() == 503);
+            assertThat(HttpTestClient.code(http.get("/me", token))).isEqualTo("issuer_unavailable");
+        }
+    }
+
+    @Test
     void requestWhenRevocationDisabledThenFeedNeverRead() {
         try (TestIssuer issuer = new TestIssuer();
                 ConfigurableApplicationContext app = TestApps.start(TestApplication.class, issuer.issuer(),
