@@ -115,6 +115,12 @@ public final class RevocationFeed implements SmartLifecycle {
     void poll() {
         long startedNanos = System.nanoTime();
         URI feed = metadataResolver.metadata().revokedSessionsUri();
+        if (sessions.takeReadFromStartRequest() && since != 0) {
+            log.info("Reading the revocation feed from the start, because a token lives longer than the revoked "
+                    + "session ids were kept");
+            since = 0;
+        }
+        boolean fromStart = since == 0;
 
         for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
             FeedPage response = httpClient.getJson(pageUri(feed, since), FeedPage.class);
@@ -127,7 +133,7 @@ public final class RevocationFeed implements SmartLifecycle {
                 log.debug("Revocation feed: {} revoked sessions up to {}", entries.size(), since);
             }
             if (entries.size() < PAGE_LIMIT) {
-                completeRead(startedNanos);
+                completeRead(startedNanos, fromStart);
                 return;
             }
         }
@@ -135,8 +141,8 @@ public final class RevocationFeed implements SmartLifecycle {
                 MAX_PAGES_PER_POLL, PAGE_LIMIT);
     }
 
-    private void completeRead(long startedNanos) {
-        sessions.markCompleteRead(startedNanos);
+    private void completeRead(long startedNanos, boolean fromStart) {
+        sessions.markCompleteRead(startedNanos, fromStart);
         int dropped = sessions.prune();
         if (dropped > 0) {
             log.debug("Dropped {} revoked sessions whose tokens have expired", dropped);

@@ -36,7 +36,7 @@ import dev.gatehouse.starter.GatehouseProperties;
  * Verifies Gatehouse access tokens with Spring Security's {@link NimbusJwtDecoder}, built on first use
  * from the issuer's discovery document. Only the algorithms the issuer advertises are accepted, only
  * {@code typ: at+jwt} (RFC 9068, section 2.1), and {@code iss}, {@code aud}, {@code exp}, {@code nbf},
- * {@code sub} and {@code sid} are checked.
+ * {@code iat}, {@code sub} and {@code sid} are checked.
  *
  * <p>The JWK Set comes from Nimbus's {@link JWKSourceBuilder}: it is cached for
  * {@code gatehouse.jwks.cache-lifetime}, and a token with an unknown {@code kid} makes Nimbus fetch it
@@ -141,6 +141,8 @@ public final class GatehouseJwtDecoder implements JwtDecoder, DisposableBean {
 
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull));
+        // The revocation check compares iat with the revocation times it has dropped.
+        validators.add(new JwtClaimValidator<>(JwtClaimNames.IAT, Objects::nonNull));
         validators.add(timestamps);
         validators.add(new JwtIssuerValidator(issuer));
         validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
