@@ -44,6 +44,7 @@ public final class RevocationFeed implements SmartLifecycle {
     private final RevokedSessions sessions;
     private final Duration pollInterval;
     private @Nullable ScheduledExecutorService executor;
+    private volatile boolean stopping;
     /** Start of the next read, in the issuer's epoch milliseconds. Only the feed thread touches it. */
     private long since;
     private boolean failing;
@@ -63,6 +64,7 @@ public final class RevocationFeed implements SmartLifecycle {
         if (executor != null) {
             return;
         }
+        stopping = false;
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("gatehouse-revocation-feed")
                 .daemon(true)
@@ -76,6 +78,7 @@ public final class RevocationFeed implements SmartLifecycle {
         if (executor == null) {
             return;
         }
+        stopping = true;
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(IssuerHttpClient.TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS)) {
@@ -98,6 +101,10 @@ public final class RevocationFeed implements SmartLifecycle {
         try {
             poll();
         } catch (IssuerUnavailableException | RestClientException | InvalidFeedException exception) {
+            if (stopping) {
+                // stop() interrupted the request in flight; that is no failure of the feed.
+                return;
+            }
             recordFailure(exception);
         } catch (RuntimeException unexpected) {
             log.error("Unexpected failure while reading the Gatehouse revocation feed", unexpected);
@@ -108,6 +115,12 @@ public final class RevocationFeed implements SmartLifecycle {
     void poll() {
         long startedNanos = System.nanoTime();
         URI feed = metadataResolver.metadata().revokedSessionsUri();
+        if (sessions.takeReadFromStartRequest() && since != 0) {
+            log.info("Reading the revocation feed from the start, because a token lives longer than the revoked "
+                    + "session ids were kept");
+            since = 0;
+        }
+        boolean fromStart = since == 0;
 
         for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
             FeedPage response = httpClient.getJson(pageUri(feed, since), FeedPage.class);
@@ -120,7 +133,7 @@ public final class RevocationFeed implements SmartLifecycle {
                 log.debug("Revocation feed: {} revoked sessions up to {}", entries.size(), since);
             }
             if (entries.size() < PAGE_LIMIT) {
-                completeRead(startedNanos);
+                completeRead(startedNanos, fromStart);
                 return;
             }
         }
@@ -128,8 +141,8 @@ public final class RevocationFeed implements SmartLifecycle {
                 MAX_PAGES_PER_POLL, PAGE_LIMIT);
     }
 
-    private void completeRead(long startedNanos) {
-        sessions.markCompleteRead(startedNanos);
+    private void completeRead(long startedNanos, boolean fromStart) {
+        sessions.markCompleteRead(startedNanos, fromStart);
         int dropped = sessions.prune();
         if (dropped > 0) {
             log.debug("Dropped {} revoked sessions whose tokens have expired", dropped);

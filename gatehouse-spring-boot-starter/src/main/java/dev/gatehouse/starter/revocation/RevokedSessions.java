@@ -5,14 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The session ids that the issuer reported as revoked, and when the feed was last read completely.
  * An id is kept until every access token of its session must have expired: its revocation time plus the
  * longest token lifetime seen (at least {@link #MIN_TOKEN_LIFETIME}) plus the clock skew and a minute.
+ *
+ * <p>A token that lives longer than any seen before may belong to a session whose id was already dropped.
+ * {@link #mayHaveBeenDropped} detects this from the token's {@code iat} and requests a read of the feed
+ * from the start, which returns every revocation the issuer still keeps.
  */
 public final class RevokedSessions {
 
@@ -29,6 +35,9 @@ public final class RevokedSessions {
     /** {@link System#nanoTime()} when the last complete read of the feed was started; 0 before the first. */
     private volatile long lastCompleteReadNanos;
     private volatile boolean readOnce;
+    /** Revocations before this instant may have been dropped; {@code null} when none was dropped. */
+    private volatile @Nullable Instant droppedBefore;
+    private final AtomicBoolean readFromStartRequested = new AtomicBoolean();
 
     public RevokedSessions(Duration maxStaleness, Duration clockSkew, Clock clock) {
         this.maxStaleness = maxStaleness;
@@ -43,6 +52,24 @@ public final class RevokedSessions {
         if (issuedAt != null && expiresAt != null) {
             longestTokenLifetimeMillis.accumulateAndGet(Duration.between(issuedAt, expiresAt).toMillis(), Math::max);
         }
+    }
+
+    /**
+     * Returns whether the revocation of the token's session could have been dropped already, and if so
+     * requests a read of the feed from the start. A session revoked at {@code r} can only have issued
+     * tokens with {@code iat <= r} (plus clock skew), so a token issued after every dropped revocation is safe.
+     */
+    public boolean mayHaveBeenDropped(Jwt token) {
+        Instant dropped = droppedBefore;
+        Instant issuedAt = token.getIssuedAt();
+        if (dropped == null) {
+            return false;
+        }
+        if (issuedAt != null && !issuedAt.minus(clockSkew).isBefore(dropped)) {
+            return false;
+        }
+        readFromStartRequested.set(true);
+        return true;
     }
 
     public boolean isRevoked(String sessionId) {
@@ -62,21 +89,31 @@ public final class RevokedSessions {
         revokedAt.merge(sessionId, revokedAtTime, (known, reported) -> known.isAfter(reported) ? known : reported);
     }
 
-    void markCompleteRead(long startedNanos) {
+    /** @param fromStart whether the read started at {@code since=0}, so nothing the issuer keeps is missing */
+    void markCompleteRead(long startedNanos, boolean fromStart) {
         lastCompleteReadNanos = startedNanos;
         readOnce = true;
+        if (fromStart) {
+            droppedBefore = null;
+        }
     }
 
-    /**
-     * Drops the ids whose tokens have all expired; returns how many were dropped.
-     * NOTE: tokens that live longer than 16 minutes are only accounted for once one of them was verified
-     * here, so an id dropped before that could let such a token of its session pass until its exp.
-     */
+    /** Returns whether a token asked for a read from the start, and clears the request. */
+    boolean takeReadFromStartRequest() {
+        return readFromStartRequested.getAndSet(false);
+    }
+
+    /** Drops the ids whose tokens have all expired; returns how many were dropped. */
     int prune() {
         Duration retention = Duration.ofMillis(longestTokenLifetimeMillis.get()).plus(clockSkew).plus(RETENTION_MARGIN);
         Instant cutoff = clock.instant().minus(retention);
         int before = revokedAt.size();
         revokedAt.values().removeIf(time -> time.isBefore(cutoff));
-        return before - revokedAt.size();
+        int dropped = before - revokedAt.size();
+        if (dropped > 0) {
+            Instant previous = droppedBefore;
+            droppedBefore = previous == null || cutoff.isAfter(previous) ? cutoff : previous;
+        }
+        return dropped;
     }
 }

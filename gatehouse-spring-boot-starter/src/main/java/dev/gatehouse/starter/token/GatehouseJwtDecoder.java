@@ -36,7 +36,7 @@ import dev.gatehouse.starter.GatehouseProperties;
  * Verifies Gatehouse access tokens with Spring Security's {@link NimbusJwtDecoder}, built on first use
  * from the issuer's discovery document. Only the algorithms the issuer advertises are accepted, only
  * {@code typ: at+jwt} (RFC 9068, section 2.1), and {@code iss}, {@code aud}, {@code exp}, {@code nbf},
- * {@code sub} and {@code sid} are checked.
+ * {@code iat}, {@code sub} and {@code sid} are checked.
  *
  * <p>The JWK Set comes from Nimbus's {@link JWKSourceBuilder}: it is cached for
  * {@code gatehouse.jwks.cache-lifetime}, and a token with an unknown {@code kid} makes Nimbus fetch it
@@ -50,7 +50,10 @@ import dev.gatehouse.starter.GatehouseProperties;
  */
 public final class GatehouseJwtDecoder implements JwtDecoder, DisposableBean {
 
-    /** Minimum interval of the JWK Set fetches that unknown key ids trigger (Nimbus allows two per interval). */
+    /**
+     * Minimum interval of the JWK Set fetches that unknown key ids trigger (Nimbus allows two per interval),
+     * or half the cache lifetime if that is shorter.
+     */
     public static final Duration JWKS_RATE_LIMIT = Duration.ofSeconds(10);
 
     static final String TOKEN_TYPE = "at+jwt";
@@ -107,13 +110,18 @@ public final class GatehouseJwtDecoder implements JwtDecoder, DisposableBean {
                     .cache(cacheLifetime.toMillis(), IssuerHttpClient.TIMEOUT.toMillis())
                     // Refresh-ahead would start threads of its own; a fetch on expiry is short enough.
                     .refreshAheadCache(false)
-                    .rateLimited(JWKS_RATE_LIMIT.toMillis())
+                    .rateLimited(rateLimitMillis())
                     // Fail closed: once the cache lifetime is over, keys are used only if they can be refetched.
                     .outageTolerant(false)
                     .build();
         } catch (MalformedURLException exception) {
             throw new IssuerUnavailableException("The jwks_uri of " + metadata.issuer() + " is not a URL", exception);
         }
+    }
+
+    /** Nimbus requires the rate-limit interval to be shorter than the cache lifetime. */
+    private long rateLimitMillis() {
+        return Math.min(JWKS_RATE_LIMIT.toMillis(), cacheLifetime.toMillis() / 2);
     }
 
     private static DefaultJWTProcessor<SecurityContext> jwtProcessor(IssuerMetadata metadata,
@@ -133,6 +141,8 @@ public final class GatehouseJwtDecoder implements JwtDecoder, DisposableBean {
 
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull));
+        // The revocation check compares iat with the revocation times it has dropped.
+        validators.add(new JwtClaimValidator<>(JwtClaimNames.IAT, Objects::nonNull));
         validators.add(timestamps);
         validators.add(new JwtIssuerValidator(issuer));
         validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,

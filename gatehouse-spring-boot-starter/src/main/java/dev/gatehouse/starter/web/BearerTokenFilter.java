@@ -136,6 +136,12 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             ProblemResponses.invalidToken(response);
             return false;
         }
+        if (sessions.mayHaveBeenDropped(jwt)) {
+            log.debug("Rejected a token of session {} for now: it lives longer than revoked session ids were kept, "
+                    + "so the revocation feed is read again from the start", user.sessionId());
+            ProblemResponses.revocationStatusUnknown(response);
+            return false;
+        }
         if (!sessions.isCurrent()) {
             log.debug("Rejected a token of session {}: the revocation feed is out of date", user.sessionId());
             ProblemResponses.revocationStatusUnknown(response);

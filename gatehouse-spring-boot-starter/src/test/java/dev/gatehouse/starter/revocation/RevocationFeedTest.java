@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import dev.gatehouse.starter.support.TestIssuer;
 import dev.gatehouse.starter.token.IssuerHttpClient;
@@ -79,6 +80,30 @@ class RevocationFeedTest {
         assertThat(sessions.isRevoked("first")).isTrue();
         assertThat(sessions.isRevoked("second")).isTrue();
         assertThat(sessions.size()).isEqualTo(2);
+    }
+
+    @Test
+    void pollWhenTokenOutlivesDroppedRevocationThenFeedReadFromStart() {
+        Instant now = Instant.now();
+        issuer.revokeAt("long-lived", now.minus(Duration.ofMinutes(30)).toEpochMilli());
+        feed.poll();
+        // 30 minutes is past the 16 min + 30 s + 1 min that ids are kept while no longer token was seen.
+        assertThat(sessions.isRevoked("long-lived")).isFalse();
+        Jwt token = Jwt.withTokenValue("token").header("alg", "RS256").claim("sid", "long-lived")
+                .issuedAt(now.minus(Duration.ofMinutes(40))).expiresAt(now.plus(Duration.ofMinutes(20))).build();
+        Jwt recentToken = Jwt.withTokenValue("token").header("alg", "RS256").claim("sid", "other")
+                .issuedAt(now.minus(Duration.ofMinutes(1))).expiresAt(now.plus(Duration.ofMinutes(14))).build();
+
+        sessions.observe(token);
+
+        assertThat(sessions.mayHaveBeenDropped(recentToken)).isFalse();
+        assertThat(sessions.mayHaveBeenDropped(token)).isTrue();
+
+        feed.poll();
+
+        assertThat(sessions.isRevoked("long-lived")).isTrue();
+        assertThat(sessions.mayHaveBeenDropped(token)).isFalse();
+        assertThat(issuer.feedRequests()).isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -21,8 +22,10 @@ import dev.gatehouse.starter.Permissions;
 import dev.gatehouse.starter.Policy;
 import dev.gatehouse.starter.Public;
 import dev.gatehouse.starter.Roles;
+import dev.gatehouse.starter.revocation.RevocationFeed;
 import dev.gatehouse.starter.support.TestApps;
 import dev.gatehouse.starter.support.TestIssuer;
+import dev.gatehouse.starter.token.GatehouseJwtDecoder;
 
 class StartupRulesTest {
 
@@ -69,6 +72,16 @@ class StartupRulesTest {
     void startWhenIssuerUriEndsWithSlashThenFailsNamingProperty() {
         assertThatThrownBy(() -> TestApps.start(PublicInRolesClassApp.class, ISSUER.issuer() + "/"))
                 .satisfies(failure -> assertThat(rootMessage(failure)).contains("gatehouse.issuer-uri"));
+    }
+
+    @Test
+    void startWhenIssuerUriMissingThenStarterOff() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PublicInRolesClassApp.class)
+                .properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off")
+                .run()) {
+            assertThat(context.getBeanNamesForType(GatehouseJwtDecoder.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(RevocationFeed.class)).isEmpty();
+        }
     }
 
     @Test

@@ -20,9 +20,15 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -31,25 +37,32 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A small Gatehouse stand-in on 127.0.0.1 for tests: it serves the discovery document, a JWK Set and the
- * revocation feed, and signs access tokens with Nimbus. It can be stopped and started again on the same
+ * revocation feed, and signs access tokens with Nimbus, with RS256 or ES256. It can be stopped and started again on the same
  * port, rotate its signing key, and make the feed fail.
  */
 public final class TestIssuer implements AutoCloseable {
 
     public static final String AUDIENCE = "gatehouse";
 
-    private final List<RSAKey> publishedKeys = new CopyOnWriteArrayList<>();
+    private final JWSAlgorithm algorithm;
+    private final List<JWK> publishedKeys = new CopyOnWriteArrayList<>();
     private final List<Map<String, Object>> revocations = new CopyOnWriteArrayList<>();
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private final AtomicInteger feedRequests = new AtomicInteger();
     private final int port;
-    private volatile RSAKey signingKey;
+    private volatile JWK signingKey;
     private volatile boolean feedAvailable = true;
     private volatile int feedPageLimit = 1000;
     private HttpServer server;
 
     public TestIssuer() {
-        signingKey = newKey();
+        this(JWSAlgorithm.RS256);
+    }
+
+    /** Starts an issuer that signs with, and advertises only, {@code algorithm} (RS256 or ES256). */
+    public TestIssuer(JWSAlgorithm algorithm) {
+        this.algorithm = algorithm;
+        signingKey = newKey(algorithm);
         publishedKeys.add(signingKey);
         server = createServer(0);
         port = server.getAddress().getPort();
@@ -80,16 +93,21 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     /** Publishes a new key and signs later tokens with it; the old key stays published. */
-    public RSAKey rotateKey() {
-        RSAKey next = newKey();
+    public JWK rotateKey() {
+        JWK next = newKey(algorithm);
         publishedKeys.add(next);
         signingKey = next;
         return next;
     }
 
     /** Signs later tokens with a key that the JWK Set never contains. */
-    public RSAKey unpublishedKey() {
-        return newKey();
+    public JWK unpublishedKey() {
+        return newKey(algorithm);
+    }
+
+    /** Adds a key to the JWK Set without signing with it. */
+    public void publish(JWK key) {
+        publishedKeys.add(key);
     }
 
     /** Records a revocation now; synchronized with the feed, as the real store writes atomically. */
@@ -117,7 +135,7 @@ public final class TestIssuer implements AutoCloseable {
         return feedRequests.get();
     }
 
-    public RSAKey signingKey() {
+    public JWK signingKey() {
         return signingKey;
     }
 
@@ -143,20 +161,27 @@ public final class TestIssuer implements AutoCloseable {
         return sign(builder.build(), signingKey, new JOSEObjectType("at+jwt"));
     }
 
-    public static String sign(JWTClaimsSet claims, RSAKey key, JOSEObjectType type) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+    /** Signs with RS256 for an RSA key and ES256 for a P-256 key. */
+    public static String sign(JWTClaimsSet claims, JWK key, JOSEObjectType type) {
         try {
-            jwt.sign(new RSASSASigner(key));
+            JWSAlgorithm algorithm = key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
+            JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
+            JWSHeader header = new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(type).build();
+            SignedJWT jwt = new SignedJWT(header, claims);
+            jwt.sign(signer);
+            return jwt.serialize();
         } catch (JOSEException exception) {
             throw new IllegalStateException(exception);
         }
-        return jwt.serialize();
     }
 
-    private static RSAKey newKey() {
+    public static JWK newKey(JWSAlgorithm algorithm) {
         try {
-            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            String keyId = UUID.randomUUID().toString();
+            if (JWSAlgorithm.ES256.equals(algorithm)) {
+                return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
+            }
+            return new RSAKeyGenerator(2048).keyID(keyId).generate();
         } catch (JOSEException exception) {
             throw new IllegalStateException(exception);
         }
@@ -177,15 +202,15 @@ public final class TestIssuer implements AutoCloseable {
     private void discovery(HttpExchange exchange) throws IOException {
         String body = """
                 {"issuer":"%1$s","jwks_uri":"%1$s/.well-known/jwks.json","token_endpoint":"%1$s/oauth2/token",
-                 "id_token_signing_alg_values_supported":["RS256"],"subject_types_supported":["public"],
-                 "gatehouse_revoked_sessions_endpoint":"%1$s/sessions/revoked"}""".formatted(issuer());
+                 "id_token_signing_alg_values_supported":["%2$s"],"subject_types_supported":["public"],
+                 "gatehouse_revoked_sessions_endpoint":"%1$s/sessions/revoked"}""".formatted(issuer(), algorithm.getName());
         respond(exchange, 200, body);
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
         jwksRequests.incrementAndGet();
-        List<com.nimbusds.jose.jwk.JWK> publicKeys = new ArrayList<>();
-        for (RSAKey key : publishedKeys) {
+        List<JWK> publicKeys = new ArrayList<>();
+        for (JWK key : publishedKeys) {
             publicKeys.add(key.toPublicJWK());
         }
         respond(exchange, 200, new JWKSet(publicKeys).toString());

@@ -14,6 +14,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -126,7 +127,7 @@ class TokenVerificationTest extends StarterTestSupport {
 
     @Test
     void requestWhenHmacSignedWithPublicKeyThenInvalidToken() throws Exception {
-        RSAKey publicKey = ISSUER.signingKey().toPublicJWK();
+        RSAKey publicKey = ((RSAKey) ISSUER.signingKey()).toPublicJWK();
         JWTClaimsSet claims = ISSUER.claims(UUID.randomUUID(), UUID.randomUUID().toString()).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(publicKey.getKeyID())
                 .type(new JOSEObjectType("at+jwt")).build(), claims);
@@ -176,10 +177,20 @@ class TokenVerificationTest extends StarterTestSupport {
 
     @Test
     void requestWhenKeyNeverPublishedThenInvalidToken() {
-        RSAKey unknown = ISSUER.unpublishedKey();
+        JWK unknown = ISSUER.unpublishedKey();
         JWTClaimsSet claims = ISSUER.claims(UUID.randomUUID(), UUID.randomUUID().toString()).build();
 
         assertInvalidToken(get("/me", TestIssuer.sign(claims, unknown, new JOSEObjectType("at+jwt"))));
+    }
+
+    @Test
+    void requestWhenAlgorithmNotAdvertisedThenInvalidToken() {
+        // The key is in the JWK Set, but discovery advertises RS256 only.
+        JWK ecKey = TestIssuer.newKey(JWSAlgorithm.ES256);
+        ISSUER.publish(ecKey.toPublicJWK());
+        JWTClaimsSet claims = ISSUER.claims(UUID.randomUUID(), UUID.randomUUID().toString()).build();
+
+        assertInvalidToken(get("/me", TestIssuer.sign(claims, ecKey, new JOSEObjectType("at+jwt"))));
     }
 
     private static void assertInvalidToken(HttpResponse<String> response) {

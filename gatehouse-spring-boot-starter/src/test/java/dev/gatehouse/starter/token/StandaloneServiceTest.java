@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,7 +17,8 @@ import dev.gatehouse.starter.support.HttpTestClient;
 import dev.gatehouse.starter.support.TestApps;
 import dev.gatehouse.starter.support.TestIssuer;
 
-class IssuerOutageTest {
+/** Tests that each start a service and an issuer of their own, for outages, settings and shutdown. */
+class StandaloneServiceTest {
 
     @Test
     void startWhenIssuerDownThenRequestsUnavailableUntilIssuerUp() {
@@ -61,6 +63,39 @@ class IssuerOutageTest {
             assertThat(http.get("/public/hello", null).statusCode()).isEqualTo(200);
 
             issuer.setFeedAvailable(true);
+
+            Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.get("/me", token).statusCode() == 200);
+        }
+    }
+
+    @Test
+    void requestWhenJwksCacheExpiredThenRefetchedOrIssuerUnavailable() {
+        try (TestIssuer issuer = new TestIssuer();
+                ConfigurableApplicationContext app = TestApps.start(TestApplication.class, issuer.issuer(),
+                        "gatehouse.revocation.enabled=false", "gatehouse.jwks.cache-lifetime=500ms")) {
+            HttpTestClient http = TestApps.client(app);
+            String token = issuer.token(claims -> { });
+            assertThat(http.get("/me", token).statusCode()).isEqualTo(200);
+            int fetches = issuer.jwksRequests();
+
+            Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.get("/me", token).statusCode() == 200 && issuer.jwksRequests() > fetches);
+            issuer.stop();
+
+            Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.get("/me", token).statusCode() == 503);
+            assertThat(HttpTestClient.code(http.get("/me", token))).isEqualTo("issuer_unavailable");
+        }
+    }
+
+    @Test
+    void requestWhenIssuerSignsWithEs256ThenAccepted() {
+        try (TestIssuer issuer = new TestIssuer(JWSAlgorithm.ES256);
+                ConfigurableApplicationContext app = TestApps.start(TestApplication.class, issuer.issuer(),
+                        "gatehouse.revocation.poll-interval=100ms")) {
+            HttpTestClient http = TestApps.client(app);
+            String token = issuer.token(claims -> { });
 
             Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
                     .until(() -> http.get("/me", token).statusCode() == 200);
