@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.gatehouse.authentication.InvalidCredentialsException;
 import dev.gatehouse.error.ErrorCodes;
 import dev.gatehouse.error.ServiceUnavailableException;
+import dev.gatehouse.error.ThrottledWarning;
 import dev.gatehouse.session.InvalidGrantException;
 
 /**
@@ -36,6 +37,8 @@ class OAuthErrorAdvice {
     static final String BASIC_CHALLENGE = "Basic realm=\"gatehouse\"";
     private static final URI ABOUT_BLANK = URI.create("about:blank");
     private static final Logger log = LoggerFactory.getLogger(OAuthErrorAdvice.class);
+
+    private final ThrottledWarning unavailableLog = new ThrottledWarning(log, Duration.ofSeconds(10));
 
     @ExceptionHandler(OAuthException.class)
     ResponseEntity<ProblemDetail> handleOAuth(OAuthException exception) {
@@ -64,14 +67,14 @@ class OAuthErrorAdvice {
 
     @ExceptionHandler(ServiceUnavailableException.class)
     ResponseEntity<ProblemDetail> handleUnavailable(ServiceUnavailableException exception) {
-        log.warn("Returned 503 {} to an OAuth request", exception.code());
+        unavailableLog.warn(exception.code(), "an OAuth request failed: " + exception.getMessage());
         return unavailable(exception.code(), exception.getMessage(), exception.retryAfter());
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> handleDatabaseUnavailable(Exception exception) {
-        log.warn("Returned 503 {} to an OAuth request: {}", ErrorCodes.DATABASE_UNAVAILABLE,
-                exception.getClass().getSimpleName());
+        unavailableLog.warn(ErrorCodes.DATABASE_UNAVAILABLE,
+                "an OAuth request failed: " + exception.getClass().getSimpleName());
         return unavailable(ErrorCodes.DATABASE_UNAVAILABLE, "The account database is unavailable. Retry later.",
                 Duration.ofSeconds(1));
     }

@@ -127,6 +127,11 @@ class InMemorySessionStore implements SessionStore {
             if (entry.revoked) {
                 return false;
             }
+            // A session past its lifetime has ended already, as its Redis key would have expired.
+            if (isExpired(entry, clock.instant())) {
+                remove(entry);
+                return false;
+            }
             end(entry);
             return true;
         }
@@ -203,7 +208,9 @@ class InMemorySessionStore implements SessionStore {
         synchronized (revocations) {
             Instant now = clock.instant();
             Revocation newest = revocations.peekLast();
-            Instant revokedAt = newest != null && !now.isAfter(newest.revokedAt()) ? newest.revokedAt().plusMillis(1) : now;
+            Instant revokedAt = newest != null && !now.isAfter(newest.revokedAt())
+                    ? newest.revokedAt().plusMillis(1)
+                    : now;
             revocations.addLast(new Revocation(entry.session.id(), revokedAt));
             removeOldRevocations(now);
         }

@@ -3,6 +3,7 @@ package dev.gatehouse.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,15 @@ class InMemorySessionStoreTest extends SessionStoreContractTest {
     @Override
     void elapse(Duration duration) {
         clock.advance(duration);
+    }
+
+    @Test
+    void revokeWhenSessionPastItsLifetimeThenFalseAndNotInFeed() {
+        String id = create("h0");
+        clock.advance(IDLE);
+
+        assertThat(store.revoke(id)).isFalse();
+        assertThat(revokedIds(Instant.EPOCH)).isEmpty();
     }
 
     @Test
