@@ -19,8 +19,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Sessions in Redis. One hash per session ({@code <prefix>session:<id>}) contains the user id, the
- * generation, the hashes of the current and previous refresh token, and timestamps in epoch
- * milliseconds; its TTL follows the idle lifetime capped by the absolute expiry. A sorted set per user
+ * generation, the hashes of the current and previous refresh token, the OAuth client id (empty for
+ * none), and timestamps in epoch milliseconds; its TTL follows the idle lifetime capped by the absolute expiry. A sorted set per user
  * ({@code <prefix>user-sessions:<user id>}) indexes the user's session ids and is pruned when read.
  * Rotation runs as one Lua script, so concurrent presentations of a token are decided one at a time.
  * Every revocation, by request or by detected reuse, also adds the session id to the revocation feed
