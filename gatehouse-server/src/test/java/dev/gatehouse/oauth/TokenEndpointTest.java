@@ -254,6 +254,22 @@ class TokenEndpointTest extends OAuthEndpointTest {
         }
     }
 
+    /**
+     * A client that keeps its last access token in a default Authorization header must still be able to
+     * get new tokens once that access token has expired or its session has ended.
+     */
+    @Test
+    void refreshGrantWhenStaleBearerHeaderThenTokensIssued() throws Exception {
+        String staleAccessToken = field(passwordGrant(null), "$.access_token");
+        String refreshToken = field(passwordGrant(null), "$.refresh_token");
+        OAuthForms.post(mvc, REVOKE, null, "token", staleAccessToken);
+
+        MvcTestResult result = OAuthForms.post(mvc, TOKEN, "Bearer " + staleAccessToken,
+                "grant_type", "refresh_token", "refresh_token", refreshToken);
+
+        assertThat(result).hasStatus(HttpStatus.OK);
+    }
+
     @Test
     void tokenWhenJsonBodyThenInvalidRequest() {
         MvcTestResult result = mvc.post().uri(TOKEN).contentType(MediaType.APPLICATION_JSON)
