@@ -92,6 +92,11 @@ public class AccountService {
         return Optional.of(account);
     }
 
+    /** Returns the email trimmed and lower-cased, as sign-up stores it, without checking its syntax. */
+    public static String normaliseEmail(String email) {
+        return Credentials.normaliseEmail(email);
+    }
+
     public Optional<Account> findById(UUID id) {
         return repository.findById(id);
     }

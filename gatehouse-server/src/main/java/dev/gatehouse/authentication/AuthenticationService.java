@@ -1,5 +1,6 @@
 package dev.gatehouse.authentication;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -33,10 +34,12 @@ public class AuthenticationService {
     private final AuthorizationService authorization;
     private final SessionService sessions;
     private final AccessTokenIssuer accessTokens;
+    private final SignInThrottle throttle;
 
     AuthenticationService(AccountService accounts, AuthorizationService authorization, SessionService sessions,
-            AccessTokenIssuer accessTokens) {
+            AccessTokenIssuer accessTokens, SignInThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.authorization = authorization;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
@@ -44,14 +47,23 @@ public class AuthenticationService {
 
     /**
      * Checks the password and starts a session, bound to {@code client.clientId()} when that is set.
+     * Failed checks are counted, and a sign-in beyond a limit is rejected before the password is checked.
      *
      * @throws InvalidCredentialsException for an unknown email or a wrong password
+     * @throws TooManySignInAttemptsException when a failed sign-in limit of this email or address is reached
      */
     public TokenPair signIn(String email, String password, ClientInfo client) {
-        Account account = accounts.authenticate(email, password).orElseThrow(() -> {
+        SignInThrottle.Attempt attempt = throttle.attempt(email, client.address());
+        throttle.check(attempt);
+
+        Optional<Account> authenticated = accounts.authenticate(email, password);
+        if (authenticated.isEmpty()) {
+            throttle.recordFailure(attempt);
             log.debug("Sign-in failed from {}", client.address());
-            return new InvalidCredentialsException();
-        });
+            throw new InvalidCredentialsException();
+        }
+        Account account = authenticated.get();
+        throttle.recordSuccess(attempt);
 
         StartedSession session = sessions.start(account.id(), client);
         log.info("User {} signed in, session {}, client {}", account.id(), session.sessionId(), client.clientId());

@@ -24,7 +24,8 @@ public record GatehouseProperties(
         @DefaultValue Token token,
         @DefaultValue Session session,
         @DefaultValue Keys keys,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        @DefaultValue SignIn signIn) {
 
     public GatehouseProperties {
         require(issuer.startsWith("https://") || issuer.startsWith("http://"),
@@ -89,6 +90,32 @@ public record GatehouseProperties(
             require(!reuseLeeway.isNegative() && reuseLeeway.compareTo(idleLifetime) < 0,
                     "gatehouse.session.reuse-leeway must be zero or more and shorter than the idle lifetime");
             require(!redisKeyPrefix.isBlank(), "gatehouse.session.redis-key-prefix must not be blank");
+        }
+    }
+
+    /**
+     * Throttling of failed password checks at {@code /authentication/sign-in} and in the password grant.
+     * Each limit counts failures in a fixed window that opens at the first failure; once a limit is
+     * reached, sign-ins it covers are rejected with 429 until the window ends, without checking the password.
+     *
+     * @param maxFailuresPerAccountAndAddress failures allowed for one email from one client address
+     * @param maxFailuresPerAccount failures allowed for one email from all addresses together
+     * @param maxFailuresPerAddress failures allowed from one client address for all emails together
+     * @param failureWindow length of each counting window
+     */
+    public record SignIn(
+            @DefaultValue("10") int maxFailuresPerAccountAndAddress,
+            @DefaultValue("50") int maxFailuresPerAccount,
+            @DefaultValue("100") int maxFailuresPerAddress,
+            @DefaultValue("15m") Duration failureWindow) {
+
+        public SignIn {
+            require(maxFailuresPerAccountAndAddress >= 1,
+                    "gatehouse.sign-in.max-failures-per-account-and-address must be at least 1");
+            require(maxFailuresPerAccount >= 1, "gatehouse.sign-in.max-failures-per-account must be at least 1");
+            require(maxFailuresPerAddress >= 1, "gatehouse.sign-in.max-failures-per-address must be at least 1");
+            require(failureWindow.toMillis() >= 1000,
+                    "gatehouse.sign-in.failure-window must be at least 1s, such as 15m");
         }
     }
 

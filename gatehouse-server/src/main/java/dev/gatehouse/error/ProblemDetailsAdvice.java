@@ -51,6 +51,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             unavailableLog.warn(exception.code(), rootMessage(exception));
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
         }
+        if (exception instanceof TooManyRequestsException throttled) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        }
         return ResponseEntity.status(exception.status()).headers(headers).body(problem);
     }
 

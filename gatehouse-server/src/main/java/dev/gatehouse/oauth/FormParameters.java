@@ -1,11 +1,11 @@
 package dev.gatehouse.oauth;
 
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -21,13 +21,20 @@ final class FormParameters {
         this.parameters = parameters;
     }
 
-    /** @throws OAuthException {@code invalid_request} for another content type or a repeated parameter */
+    /**
+     * @throws OAuthException {@code invalid_request} for another content type, a query string, or a repeated
+     *     parameter
+     */
     static FormParameters read(HttpServletRequest request) {
-        String contentType = request.getContentType();
-        if (contentType == null
-                || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+        if (!isForm(request.getContentType())) {
             throw OAuthException.invalidRequest(
                     "Send the parameters as a form, with Content-Type: application/x-www-form-urlencoded.");
+        }
+        // The servlet merges query parameters into the form ones, and a URI ends up in access logs and proxy
+        // caches, so credentials there would leak (RFC 6749, sections 2.3.1 and 3.2: parameters go in the body).
+        if (request.getQueryString() != null && !request.getQueryString().isEmpty()) {
+            throw OAuthException.invalidRequest("Send every parameter in the request body; this endpoint takes no "
+                    + "query string.");
         }
 
         Map<String, String[]> parameters = parameterMap(request);
@@ -37,6 +44,18 @@ final class FormParameters {
             }
         }
         return new FormParameters(parameters);
+    }
+
+    /** Tells whether the content type is exactly {@code application/x-www-form-urlencoded}, parameters aside. */
+    private static boolean isForm(@Nullable String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            return MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
     }
 
     /**

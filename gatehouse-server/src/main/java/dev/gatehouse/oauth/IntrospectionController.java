@@ -1,5 +1,6 @@
 package dev.gatehouse.oauth;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +38,14 @@ class IntrospectionController {
     private final ClientAuthenticator clientAuthenticator;
     private final PresentedTokenResolver tokens;
     private final String issuer;
+    private final Clock clock;
 
     IntrospectionController(ClientAuthenticator clientAuthenticator, PresentedTokenResolver tokens,
-            GatehouseProperties properties) {
+            GatehouseProperties properties, Clock clock) {
         this.clientAuthenticator = clientAuthenticator;
         this.tokens = tokens;
         this.issuer = properties.issuer();
+        this.clock = clock;
     }
 
     /**
@@ -69,7 +72,14 @@ class IntrospectionController {
         };
     }
 
-    private static Map<String, Object> describeAccessToken(Jwt jwt) {
+    /**
+     * Describes a token that the decoder accepted. The decoder allows the clock skew past {@code exp}, but
+     * "active" means valid now (RFC 7662, section 2.2), so a token at or past its {@code exp} is inactive.
+     */
+    private Map<String, Object> describeAccessToken(Jwt jwt) {
+        if (jwt.getExpiresAt() == null || !clock.instant().isBefore(jwt.getExpiresAt())) {
+            return INACTIVE;
+        }
         List<String> permissions = listClaim(jwt, AccessTokenClaims.PERMISSIONS);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("active", true);
@@ -77,7 +87,7 @@ class IntrospectionController {
         response.put("sub", jwt.getSubject());
         response.put("sid", jwt.getClaimAsString(AccessTokenClaims.SESSION_ID));
         response.put("email", jwt.getClaimAsString(AccessTokenClaims.EMAIL));
-        response.put("exp", jwt.getExpiresAt() == null ? null : jwt.getExpiresAt().getEpochSecond());
+        response.put("exp", jwt.getExpiresAt().getEpochSecond());
         response.put("iat", jwt.getIssuedAt() == null ? null : jwt.getIssuedAt().getEpochSecond());
         response.put("iss", jwt.getClaimAsString(JwtClaimNames.ISS));
         // RFC 7662 allows a string or an array; a single audience is sent as the token carries it.

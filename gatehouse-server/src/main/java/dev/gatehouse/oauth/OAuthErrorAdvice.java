@@ -21,6 +21,7 @@ import dev.gatehouse.authentication.InvalidCredentialsException;
 import dev.gatehouse.error.ErrorCodes;
 import dev.gatehouse.error.ServiceUnavailableException;
 import dev.gatehouse.error.ThrottledWarning;
+import dev.gatehouse.error.TooManyRequestsException;
 import dev.gatehouse.session.InvalidGrantException;
 
 /**
@@ -63,6 +64,19 @@ class OAuthErrorAdvice {
     ResponseEntity<ProblemDetail> handleInvalidCredentials(InvalidCredentialsException exception) {
         return body(ResponseEntity.badRequest(), OAuthException.INVALID_GRANT, OAuthException.INVALID_GRANT,
                 exception.getMessage(), HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * Too many failed sign-ins in the password grant: 429 with {@code Retry-After}. RFC 6749 defines no error
+     * for this, so {@code error} is {@code temporarily_unavailable}, the one code that tells a client to retry
+     * later rather than to change the request; {@code code} names the reason.
+     */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> handleTooManyRequests(TooManyRequestsException exception) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
+        return body(response, exception.code(), OAuthException.TEMPORARILY_UNAVAILABLE, exception.getMessage(),
+                HttpStatus.TOO_MANY_REQUESTS);
     }
 
     @ExceptionHandler(ServiceUnavailableException.class)

@@ -1,5 +1,7 @@
 package dev.gatehouse.security;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,12 +11,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.gatehouse.authorization.Permissions;
@@ -26,6 +32,21 @@ import dev.gatehouse.authorization.Permissions;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * Endpoints that anyone may call. The OAuth endpoints are among them because they authenticate their
+     * clients themselves (RFC 6749, section 2.3).
+     */
+    static final RequestMatcher PUBLIC_ENDPOINTS = new OrRequestMatcher(
+            pathPattern("/authentication/**"),
+            pathPattern("/.well-known/**"),
+            pathPattern("/error"),
+            pathPattern(HttpMethod.GET, "/actuator/health"),
+            pathPattern(HttpMethod.GET, "/actuator/health/**"),
+            pathPattern(HttpMethod.GET, "/sessions/revoked"),
+            pathPattern(HttpMethod.POST, "/oauth2/token"),
+            pathPattern(HttpMethod.POST, "/oauth2/revoke"),
+            pathPattern(HttpMethod.POST, "/oauth2/introspect"));
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http,
@@ -39,12 +60,7 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/authentication/**", "/.well-known/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/sessions/revoked").permitAll()
-                        // The OAuth endpoints authenticate their clients themselves (RFC 6749, section 2.3).
-                        .requestMatchers(HttpMethod.POST, "/oauth2/token", "/oauth2/revoke", "/oauth2/introspect")
-                                .permitAll()
+                        .requestMatchers(PUBLIC_ENDPOINTS).permitAll()
                         .requestMatchers(HttpMethod.GET, "/admin/users").hasAuthority(Permissions.USERS_READ)
                         .requestMatchers(HttpMethod.GET, "/admin/roles").hasAuthority(Permissions.ROLES_READ)
                         .requestMatchers(HttpMethod.POST, "/admin/roles").hasAuthority(Permissions.ROLES_WRITE)
@@ -61,6 +77,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Permissions.ADMIN_ROLE)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(bearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -91,6 +108,17 @@ class SecurityConfiguration {
 
     private static boolean hasNoAsciiControl(String value) {
         return value.chars().noneMatch(character -> character < 0x20 && character != '\t' || character == 0x7f);
+    }
+
+    /**
+     * Reads the bearer token of every request except those to {@link #PUBLIC_ENDPOINTS}, which get none.
+     * A public endpoint needs no token, so an expired access token or one of an ended session, which
+     * clients often keep in a default {@code Authorization} header, must not turn a sign-in or refresh
+     * into 401 {@code invalid_token}.
+     */
+    private static BearerTokenResolver bearerTokenResolver() {
+        DefaultBearerTokenResolver headerResolver = new DefaultBearerTokenResolver();
+        return request -> PUBLIC_ENDPOINTS.matches(request) ? null : headerResolver.resolve(request);
     }
 
     private static JwtAuthenticationConverter authenticationConverter() {

@@ -33,6 +33,11 @@ class RefreshTokenCodec {
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec derivationKey;
+    /**
+     * One initialised HMAC per thread: {@code doFinal} resets it for the next input, so a derivation step
+     * costs no provider lookup or key setup, which matters when an ancestor check runs thousands of steps.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     RefreshTokenCodec(StoredKeys storedKeys) {
         StoredKey key = storedKeys.loadOrCreate(PURPOSE, HMAC, this::generateKey);
@@ -84,10 +89,14 @@ class RefreshTokenCodec {
     }
 
     private byte[] hmac(byte[] input) {
+        return macs.get().doFinal(input);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(derivationKey);
-            return mac.doFinal(input);
+            return mac;
         } catch (GeneralSecurityException exception) {
             throw new IllegalStateException("HMAC-SHA256 is not available in this JDK", exception);
         }

@@ -52,6 +52,18 @@ class SessionStoreConfiguration {
         return new InMemorySessionStore(properties.session().idleLifetime(), revocationRetention(properties), clock);
     }
 
+    @Bean
+    @Conditional(RedisSelected.class)
+    FailureCounters redisFailureCounters(StringRedisTemplate redis, GatehouseProperties properties) {
+        return new RedisFailureCounters(redis, properties.session().redisKeyPrefix());
+    }
+
+    @Bean
+    @Conditional(MemorySelected.class)
+    FailureCounters inMemoryFailureCounters(Clock clock) {
+        return new InMemoryFailureCounters(clock);
+    }
+
     /**
      * Keeps a revocation in the feed while an access token issued just before it can still pass a resource
      * server's expiry check: the token lifetime plus the clock skew, plus one minute for polling delays.

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import dev.gatehouse.account.PasswordChecks;
 import dev.gatehouse.support.GatehouseClient;
 import dev.gatehouse.support.GatehouseClient.Tokens;
 import dev.gatehouse.support.IntegrationTest;
@@ -43,6 +45,9 @@ class RedisOutageTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    ApplicationContext context;
 
     GatehouseClient client;
 
@@ -118,6 +123,25 @@ class RedisOutageTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(503);
         assertThat(code(result)).isEqualTo("session_store_unavailable");
         assertThat(client.getWithBearer("/users/me", tokens.accessToken()).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void signInWhenRedisPausedThenUnavailableWithoutPasswordCheck() throws Exception {
+        String email = GatehouseClient.uniqueEmail();
+        client.signUp(email);
+        long checksBefore = PasswordChecks.completed(context);
+        redis.pause();
+        MvcResult result;
+        try {
+            result = client.postJson("/authentication/sign-in",
+                    "{\"email\":\"" + email + "\",\"password\":\"wrong password entirely\"}");
+        } finally {
+            redis.resume();
+        }
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(503);
+        assertThat(code(result)).isEqualTo("session_store_unavailable");
+        assertThat(PasswordChecks.completed(context)).isEqualTo(checksBefore);
     }
 
     @Test

@@ -22,12 +22,27 @@ class GatehousePropertiesTest {
         assertThat(withIssuer("https://auth.example.com").issuer()).isEqualTo("https://auth.example.com");
     }
 
+    @Test
+    void signInWhenLimitZeroThenInvalidConfiguration() {
+        assertThatThrownBy(() -> new GatehouseProperties.SignIn(10, 0, 100, Duration.ofMinutes(15)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("gatehouse.sign-in.max-failures-per-account");
+    }
+
+    @Test
+    void signInWhenWindowUnderOneSecondThenInvalidConfiguration() {
+        assertThatThrownBy(() -> new GatehouseProperties.SignIn(10, 50, 100, Duration.ofMillis(999)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("gatehouse.sign-in.failure-window");
+    }
+
     private static GatehouseProperties withIssuer(String issuer) {
         return new GatehouseProperties(issuer, "gatehouse", Path.of("data"),
                 new GatehouseProperties.Token(GatehouseProperties.SigningAlgorithm.ES256, Duration.ofMinutes(15),
                         Duration.ofSeconds(30), null, null),
                 new GatehouseProperties.Session(GatehouseProperties.SessionStoreType.MEMORY, Duration.ofDays(14),
                         Duration.ofDays(30), Duration.ofSeconds(10), "gatehouse:"),
-                new GatehouseProperties.Keys(null), new GatehouseProperties.Admin(null, null));
+                new GatehouseProperties.Keys(null), new GatehouseProperties.Admin(null, null),
+                new GatehouseProperties.SignIn(10, 50, 100, Duration.ofMinutes(15)));
     }
 }

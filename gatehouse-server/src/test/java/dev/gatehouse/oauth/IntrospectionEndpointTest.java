@@ -3,6 +3,7 @@ package dev.gatehouse.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,19 @@ class IntrospectionEndpointTest extends OAuthEndpointTest {
         assertThat(response).containsEntry("roles", List.of());
         assertThat(JsonPath.<List<String>>read(response, "$.permissions")).containsExactlyInAnyOrder("coffees:read", "coffees:brew");
         assertThat(((String) response.get("scope")).split(" ")).containsExactlyInAnyOrder("coffees:read", "coffees:brew");
+    }
+
+    /** RFC 7662, section 2.2: active means valid now, so the verification clock skew does not extend it. */
+    @Test
+    void introspectWhenAccessTokenExpiredWithinClockSkewThenInactive() throws Exception {
+        String accessToken = field(passwordGrant(basic(confidential)), "$.access_token");
+        clock.advance(properties.token().lifetime().minusSeconds(1));
+        assertThat(introspect(basic(confidential), accessToken)).as("a second before exp").containsEntry("active", true);
+
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(properties.token().clockSkew()).isPositive();
+        assertThat(introspect(basic(confidential), accessToken)).isEqualTo(INACTIVE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gatehouse.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -252,6 +253,88 @@ class TokenEndpointTest extends OAuthEndpointTest {
             assertError(result, HttpStatus.UNAUTHORIZED, "invalid_client");
             assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
         }
+    }
+
+    /**
+     * RFC 6749 (sections 2.3.1 and 4.3.2) puts client secrets and passwords in the request body, not in
+     * the URI, which access logs and proxies record. The servlet merges query parameters into the form
+     * parameters, so the endpoint has to reject parameters that come from the query string itself.
+     */
+    @Test
+    void tokenWhenCredentialsInQueryStringThenInvalidRequest() {
+        String query = OAuthForms.encode("grant_type", "password", "username", account.email(),
+                "password", account.password(), "client_id", confidential.client().clientId(),
+                "client_secret", confidential.secret()).replace("+", "%20");
+
+        MvcTestResult result = mvc.post().uri(URI.create(TOKEN + "?" + query))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("").exchange();
+
+        assertError(result, HttpStatus.BAD_REQUEST, "invalid_request");
+    }
+
+    @Test
+    void tokenWhenHarmlessQueryStringThenInvalidRequest() {
+        MvcTestResult result = mvc.post().uri(URI.create(TOKEN + "?trace=1"))
+                .header(HttpHeaders.AUTHORIZATION, basic(confidential))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content(OAuthForms.encode("grant_type", "password", "username", account.email(),
+                        "password", account.password()))
+                .exchange();
+
+        assertError(result, HttpStatus.BAD_REQUEST, "invalid_request");
+    }
+
+    @Test
+    void revokeAndIntrospectWhenTokenInQueryStringThenInvalidRequest() throws Exception {
+        String accessToken = field(passwordGrant(basic(confidential)), "$.access_token");
+
+        for (String endpoint : List.of(REVOKE, INTROSPECT)) {
+            MvcTestResult result = mvc.post().uri(URI.create(endpoint + "?token=" + accessToken))
+                    .header(HttpHeaders.AUTHORIZATION, basic(confidential))
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("").exchange();
+
+            assertError(result, HttpStatus.BAD_REQUEST, "invalid_request");
+        }
+        assertThat(TestUsers.currentUser(mvc, accessToken)).hasStatus(HttpStatus.OK);
+    }
+
+    /** Only the exact media type counts, so a form cannot arrive under a look-alike type with its parameters elsewhere. */
+    @Test
+    void tokenWhenContentTypeOnlyStartsLikeFormThenInvalidRequest() {
+        String query = OAuthForms.encode("grant_type", "password", "username", account.email(),
+                "password", account.password()).replace("+", "%20");
+
+        MvcTestResult result = mvc.post().uri(URI.create(TOKEN + "?" + query))
+                .contentType(MediaType.parseMediaType("application/x-www-form-urlencodedXYZ")).content("").exchange();
+
+        assertError(result, HttpStatus.BAD_REQUEST, "invalid_request");
+    }
+
+    @Test
+    void tokenWhenFormContentTypeHasCharsetThenTokensIssued() {
+        MvcTestResult result = mvc.post().uri(TOKEN)
+                .contentType(MediaType.parseMediaType("Application/X-WWW-Form-Urlencoded; charset=UTF-8"))
+                .content(OAuthForms.encode("grant_type", "password", "username", account.email(),
+                        "password", account.password()))
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.OK);
+    }
+
+    /**
+     * A client that keeps its last access token in a default Authorization header must still be able to
+     * get new tokens once that access token has expired or its session has ended.
+     */
+    @Test
+    void refreshGrantWhenStaleBearerHeaderThenTokensIssued() throws Exception {
+        String staleAccessToken = field(passwordGrant(null), "$.access_token");
+        String refreshToken = field(passwordGrant(null), "$.refresh_token");
+        OAuthForms.post(mvc, REVOKE, null, "token", staleAccessToken);
+
+        MvcTestResult result = OAuthForms.post(mvc, TOKEN, "Bearer " + staleAccessToken,
+                "grant_type", "refresh_token", "refresh_token", refreshToken);
+
+        assertThat(result).hasStatus(HttpStatus.OK);
     }
 
     @Test

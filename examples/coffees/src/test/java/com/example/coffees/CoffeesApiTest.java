@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -144,6 +145,34 @@ class CoffeesApiTest {
     void updateWhenOtherUserThenPolicyDenied() {
         long id = json(call("POST", "/coffees", barista().accessToken(), NEW_COFFEE)).path("id").asLong();
 
+        HttpResponse<String> response = call("PATCH", "/coffees/" + id, barista().accessToken(),
+                "{\"brand\":\"Nescafe\"}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(code(response)).isEqualTo("policy_denied");
+    }
+
+    /**
+     * Spring converts the {@code {id}} path variable with {@code NumberUtils.parseNumber}, which trims
+     * whitespace and reads hexadecimal ({@code 0x1}, {@code #1}). The policy must see the same coffee id
+     * as the handler, or another user can change the coffee by writing its id in one of these forms.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0x%x", "0X%x", "%%23%x", "%%20%d", "%d%%20", "%d%%09"})
+    void updateWhenOtherUserRewritesIdThenPolicyDenied(String idFormat) {
+        long id = json(call("POST", "/coffees", barista().accessToken(), NEW_COFFEE)).path("id").asLong();
+
+        HttpResponse<String> response = call("PATCH", "/coffees/" + idFormat.formatted(id), barista().accessToken(),
+                "{\"brand\":\"Nescafe\"}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(code(response)).isEqualTo("policy_denied");
+    }
+
+    /** Without a coffee whose creator is known, the policy cannot show the caller may change it, so it denies. */
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.5", "%20", "99999999999999999999", "999999"})
+    void updateWhenIdUnreadableOrUnknownThenPolicyDenied(String id) {
         HttpResponse<String> response = call("PATCH", "/coffees/" + id, barista().accessToken(),
                 "{\"brand\":\"Nescafe\"}");
 
