@@ -75,7 +75,9 @@ final class ClientConnection implements Workload.Connection {
             step.run();
             measurement.recordSuccess(operation, (System.nanoTime() - startNanos) / 1_000);
         } catch (IOException failure) {
-            measurement.recordError(operation);
+            String outcome = failure instanceof AuthTarget.UnexpectedStatusException status
+                    ? Integer.toString(status.status()) : failure.getClass().getSimpleName();
+            measurement.recordError(operation, outcome, (System.nanoTime() - startNanos) / 1_000);
             forgetTokensUnlessRetryable(failure);
             throw failure;
         }

@@ -171,6 +171,7 @@ public final class LoadRunner {
             field(json, "errors", Long.toString(measurement.errorCount()));
             field(json, "errorsByOperation", errorObject(measurement.errorsByOperation()));
             field(json, "requestsPerSecond", number(requests / seconds));
+            field(json, "successesPerSecond", number(measurement.successes() / seconds));
             field(json, "latencyMillis", latencyObject(measurement.latencies()));
             field(json, "serverCpuSeconds", number(serverCpuSeconds));
             field(json, "serverCpuSecondsPer1000Requests", number(requests == 0 ? 0 : serverCpuSeconds * 1000 / requests));

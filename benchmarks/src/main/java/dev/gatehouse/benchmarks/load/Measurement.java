@@ -36,15 +36,26 @@ final class Measurement {
         histogram(ALL).recordValue(bounded);
     }
 
-    void recordError(String operation) {
-        if (recording) {
-            errors.computeIfAbsent(operation, name -> new LongAdder()).increment();
+    /**
+     * Counts a failed request under "operation outcome", such as "sign-in 503", and records its latency
+     * under the same name, apart from the successful requests.
+     */
+    void recordError(String operation, String outcome, long micros) {
+        if (!recording) {
+            return;
         }
+        String name = operation + " " + outcome;
+        errors.computeIfAbsent(name, key -> new LongAdder()).increment();
+        histogram(name).recordValue(Math.min(Math.max(micros, 1), MAX_TRACKABLE_MICROS));
     }
 
     long requests() {
+        return successes() + errorCount();
+    }
+
+    long successes() {
         Histogram all = latencies.get(ALL);
-        return (all == null ? 0 : all.getTotalCount()) + errorCount();
+        return all == null ? 0 : all.getTotalCount();
     }
 
     long errorCount() {
