@@ -1,14 +1,9 @@
 package dev.gatehouse.authentication;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,39 +30,18 @@ class AuthenticationController {
 
     @PostMapping(path = "/sign-in", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenPair> signIn(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
-        ClientInfo client = new ClientInfo(decodeUtf8(http.getHeader(HttpHeaders.USER_AGENT)), http.getRemoteAddr());
-        return noStore(authentication.signIn(request.email(), request.password(), client));
+        return noStore(authentication.signIn(request.email(), request.password(), ClientInfo.of(http, null)));
     }
 
     @PostMapping(path = "/refresh-tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenPair> refresh(@Valid @RequestBody RefreshTokenRequest request) {
-        return noStore(authentication.refresh(request.refreshToken()));
+        return noStore(authentication.refresh(request.refreshToken(), null));
     }
 
     @PostMapping("/sign-out")
     ResponseEntity<Void> signOut(@Valid @RequestBody RefreshTokenRequest request) {
         authentication.signOut(request.refreshToken());
         return ResponseEntity.noContent().build();
-    }
-
-    /**
-     * Re-decodes a header value as UTF-8. Tomcat reads header bytes as ISO-8859-1, so "Bob’s iPhone"
-     * would otherwise be stored as mojibake. A value that is not valid UTF-8 is kept as it came.
-     */
-    private static @Nullable String decodeUtf8(@Nullable String header) {
-        if (header == null || header.chars().allMatch(character -> character < 0x80)) {
-            return header;
-        }
-        if (header.chars().anyMatch(character -> character > 0xFF)) {
-            return header;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1)))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            return header;
-        }
     }
 
     /** RFC 6749, section 5.1: responses carrying tokens must not be stored by caches. */

@@ -2,14 +2,17 @@ package dev.gatehouse.authentication;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.gatehouse.account.Account;
+import dev.gatehouse.account.AccountErrorCodes;
 import dev.gatehouse.account.AccountService;
 import dev.gatehouse.authorization.Authorities;
 import dev.gatehouse.authorization.AuthorizationService;
+import dev.gatehouse.error.NotFoundException;
 import dev.gatehouse.session.ClientInfo;
 import dev.gatehouse.session.SessionService;
 import dev.gatehouse.session.StartedSession;
@@ -22,7 +25,7 @@ import dev.gatehouse.token.AccessTokenSubject;
  * issues an access token that carries the user's current roles and effective permissions.
  */
 @Service
-class AuthenticationService {
+public class AuthenticationService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthenticationService.class);
 
@@ -39,30 +42,48 @@ class AuthenticationService {
         this.accessTokens = accessTokens;
     }
 
-    TokenPair signIn(String email, String password, ClientInfo client) {
+    /**
+     * Checks the password and starts a session, bound to {@code client.clientId()} when that is set.
+     *
+     * @throws InvalidCredentialsException for an unknown email or a wrong password
+     */
+    public TokenPair signIn(String email, String password, ClientInfo client) {
         Account account = accounts.authenticate(email, password).orElseThrow(() -> {
             log.debug("Sign-in failed from {}", client.address());
             return new InvalidCredentialsException();
         });
 
         StartedSession session = sessions.start(account.id(), client);
-        log.info("User {} signed in, session {}", account.id(), session.sessionId());
+        log.info("User {} signed in, session {}, client {}", account.id(), session.sessionId(), client.clientId());
         return issue(session);
     }
 
-    TokenPair refresh(String refreshToken) {
-        return issue(sessions.refresh(refreshToken));
+    /**
+     * Exchanges a refresh token for a new token pair.
+     *
+     * @param clientId the authenticated OAuth client presenting the token, or null for none
+     */
+    public TokenPair refresh(String refreshToken, @Nullable String clientId) {
+        return issue(sessions.refresh(refreshToken, clientId));
     }
 
-    void signOut(String refreshToken) {
+    public void signOut(String refreshToken) {
         sessions.signOut(refreshToken);
     }
 
     private TokenPair issue(StartedSession session) {
-        UUID userId = session.userId();
-        Authorities authorities = authorization.authoritiesOf(userId);
-        AccessToken accessToken = accessTokens.issue(
-                new AccessTokenSubject(userId, session.sessionId(), authorities.roles(), authorities.permissions()));
+        AccessToken accessToken = accessTokens.issue(subjectOf(session));
         return new TokenPair(accessToken.value(), session.refreshToken(), accessToken.lifetime().toSeconds());
+    }
+
+    /** Reads the user's email, roles and effective permissions now, so a refreshed token carries current grants. */
+    private AccessTokenSubject subjectOf(StartedSession session) {
+        UUID userId = session.userId();
+        // NOTE: Gatehouse has no way to delete an account, so a live session always has its user.
+        Account account = accounts.findById(userId).orElseThrow(() -> new NotFoundException(
+                AccountErrorCodes.USER_NOT_FOUND, "The user of this session no longer exists."));
+        Authorities authorities = authorization.authoritiesOf(userId);
+        return new AccessTokenSubject(userId, account.email(), session.sessionId(), session.clientId(),
+                authorities.roles(), authorities.permissions());
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import dev.gatehouse.error.GatehouseException;
 
 /** Unknown email or wrong password: one response for both, so it does not tell which accounts exist. */
-class InvalidCredentialsException extends GatehouseException {
+public class InvalidCredentialsException extends GatehouseException {
 
     static final String CODE = "invalid_credentials";
 

@@ -5,7 +5,7 @@ package dev.gatehouse.authentication;
  *
  * @param expiresIn lifetime of the access token in seconds
  */
-record TokenPair(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+public record TokenPair(String accessToken, String refreshToken, String tokenType, long expiresIn) {
 
     static final String BEARER = "Bearer";
 

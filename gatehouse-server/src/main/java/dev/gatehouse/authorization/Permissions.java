@@ -18,13 +18,15 @@ public final class Permissions {
     public static final String ROLES_ASSIGN = "roles:assign";
     public static final String PERMISSIONS_GRANT = "permissions:grant";
     public static final String SESSIONS_REVOKE = "sessions:revoke";
+    public static final String CLIENTS_READ = "clients:read";
+    public static final String CLIENTS_WRITE = "clients:write";
 
     /** The role that the database migration creates with every permission in {@link #ALL_ADMIN}. */
     public static final String ADMIN_ROLE = "admin";
 
     /** The permissions that guard the admin API, all held by {@link #ADMIN_ROLE}. */
     public static final Set<String> ALL_ADMIN = Set.of(USERS_READ, ROLES_READ, ROLES_WRITE, ROLES_ASSIGN,
-            PERMISSIONS_GRANT, SESSIONS_REVOKE);
+            PERMISSIONS_GRANT, SESSIONS_REVOKE, CLIENTS_READ, CLIENTS_WRITE);
 
     /**
      * A permission is {@code resource:action}. Each part starts with a lower-case ASCII letter,

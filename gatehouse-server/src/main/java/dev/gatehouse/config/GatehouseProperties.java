@@ -29,6 +29,9 @@ public record GatehouseProperties(
     public GatehouseProperties {
         require(issuer.startsWith("https://") || issuer.startsWith("http://"),
                 "gatehouse.issuer must be an http(s) URL, such as https://auth.example.com, but is '" + issuer + "'");
+        // Discovery publishes the issuer exactly as tokens carry it, and endpoint URLs are the issuer plus a path.
+        require(!issuer.endsWith("/"), "gatehouse.issuer must not end with '/', but is '" + issuer
+                + "'; use https://auth.example.com rather than https://auth.example.com/");
         require(!audience.isBlank(), "gatehouse.audience must not be blank");
     }
 

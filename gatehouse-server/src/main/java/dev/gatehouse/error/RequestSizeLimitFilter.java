@@ -2,6 +2,7 @@ package dev.gatehouse.error;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Rejects request bodies larger than {@link #MAX_BODY_BYTES} with 413 before anything parses them.
  * A declared {@code Content-Length} is checked up front; a chunked body is counted while it is read.
- * Form bodies are rejected with 415, because every Gatehouse endpoint takes JSON.
+ * Form bodies are rejected with 415, because every Gatehouse endpoint takes JSON except the OAuth
+ * endpoints in {@link #FORM_PATHS}, which take {@code application/x-www-form-urlencoded} as RFC 6749 requires.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,6 +31,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** 64 KiB: far above any Gatehouse request, small enough that a flood of bodies cannot fill memory. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /**
+     * Paths that take form bodies. Tomcat parses those forms itself, so their size limit is
+     * {@code server.tomcat.max-http-form-post-size}, set to the same 64 KiB in application.yml.
+     */
+    static final Set<String> FORM_PATHS = Set.of("/oauth2/token", "/oauth2/revoke", "/oauth2/introspect");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -38,7 +46,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
             return;
         }
-        if (isFormBody(request)) {
+        if (isFormBody(request) && !acceptsForm(request)) {
             // Gatehouse takes only JSON. Rejecting forms here keeps the container from parsing them,
             // which bypasses this filter's limit and fails outside Spring MVC.
             writeProblem(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
@@ -47,6 +55,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
 
         chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    private static boolean acceptsForm(HttpServletRequest request) {
+        String type = request.getContentType().toLowerCase(Locale.ROOT);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) && FORM_PATHS.contains(path);
     }
 
     private static boolean isFormBody(HttpServletRequest request) {

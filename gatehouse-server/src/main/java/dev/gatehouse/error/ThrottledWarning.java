@@ -11,18 +11,18 @@ import org.slf4j.Logger;
  * Logs a WARN line per error code at most once per interval, with the number of repeats it left out,
  * so an outage or an overload that fails every request does not flood the log.
  */
-final class ThrottledWarning {
+public final class ThrottledWarning {
 
     private final Logger log;
     private final long intervalNanos;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    ThrottledWarning(Logger log, Duration interval) {
+    public ThrottledWarning(Logger log, Duration interval) {
         this.log = log;
         this.intervalNanos = interval.toNanos();
     }
 
-    void warn(String code, String detail) {
+    public void warn(String code, String detail) {
         Window window = windows.computeIfAbsent(code, key -> new Window());
         long now = System.nanoTime();
         long last = window.lastLogged.get();

@@ -41,6 +41,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/authentication/**", "/.well-known/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/sessions/revoked").permitAll()
+                        // The OAuth endpoints authenticate their clients themselves (RFC 6749, section 2.3).
+                        .requestMatchers(HttpMethod.POST, "/oauth2/token", "/oauth2/revoke", "/oauth2/introspect")
+                                .permitAll()
                         .requestMatchers(HttpMethod.GET, "/admin/users").hasAuthority(Permissions.USERS_READ)
                         .requestMatchers(HttpMethod.GET, "/admin/roles").hasAuthority(Permissions.ROLES_READ)
                         .requestMatchers(HttpMethod.POST, "/admin/roles").hasAuthority(Permissions.ROLES_WRITE)
@@ -49,6 +53,10 @@ class SecurityConfiguration {
                                 .hasAuthority(Permissions.PERMISSIONS_GRANT)
                         .requestMatchers(HttpMethod.DELETE, "/admin/users/*/sessions")
                                 .hasAuthority(Permissions.SESSIONS_REVOKE)
+                        .requestMatchers(HttpMethod.GET, "/admin/clients").hasAuthority(Permissions.CLIENTS_READ)
+                        .requestMatchers(HttpMethod.POST, "/admin/clients", "/admin/clients/*/secret")
+                                .hasAuthority(Permissions.CLIENTS_WRITE)
+                        .requestMatchers(HttpMethod.DELETE, "/admin/clients/*").hasAuthority(Permissions.CLIENTS_WRITE)
                         .requestMatchers("/admin/**").denyAll()
                         .requestMatchers("/actuator/**").hasRole(Permissions.ADMIN_ROLE)
                         .anyRequest().authenticated())

@@ -3,8 +3,11 @@ package dev.gatehouse.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,17 +19,23 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Sessions in this process's memory, for the embedded single-instance mode. It follows the same
  * contract as {@link RedisSessionStore}: each session is decided under its own lock, and expired
- * sessions are removed when touched and by a sweep every minute. Sessions do not survive a restart.
+ * sessions are removed when touched and by a sweep every minute. Revocations are recorded in the feed
+ * while the session's lock is held, at the injected clock's time, and each gets a distinct millisecond
+ * as in the Redis store. Sessions and the feed do not survive a restart.
  */
 class InMemorySessionStore implements SessionStore {
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
     private final Map<UUID, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
+    /** Revocation feed in ascending time; guarded by its own monitor. */
+    private final Deque<Revocation> revocations = new ArrayDeque<>();
     private final Duration idleLifetime;
+    private final Duration revocationRetention;
     private final Clock clock;
 
-    InMemorySessionStore(Duration idleLifetime, Clock clock) {
+    InMemorySessionStore(Duration idleLifetime, Duration revocationRetention, Clock clock) {
         this.idleLifetime = idleLifetime;
+        this.revocationRetention = revocationRetention;
         this.clock = clock;
     }
 
@@ -56,8 +65,12 @@ class InMemorySessionStore implements SessionStore {
 
     private RotationOutcome decide(Entry entry, RotationAttempt attempt) {
         UUID userId = entry.session.userId();
-        // 1. Current token: rotate.
+        boolean sameClient = Objects.equals(entry.session.clientId(), attempt.clientId());
+        // 1. Current token: rotate, unless another client presented it.
         if (attempt.generation() == entry.generation && attempt.presentedHash().equals(entry.currentHash)) {
+            if (!sameClient) {
+                return new RotationOutcome.Rejected(RotationOutcome.Reason.WRONG_CLIENT);
+            }
             entry.previousHash = entry.currentHash;
             entry.currentHash = attempt.successorHash();
             entry.generation++;
@@ -69,10 +82,13 @@ class InMemorySessionStore implements SessionStore {
         if (attempt.generation() == entry.generation - 1 && attempt.presentedHash().equals(entry.previousHash)
                 && attempt.successorHash().equals(entry.currentHash)) {
             if (!attempt.now().isAfter(entry.rotatedAt.plus(attempt.leeway()))) {
+                if (!sameClient) {
+                    return new RotationOutcome.Rejected(RotationOutcome.Reason.WRONG_CLIENT);
+                }
                 entry.lastUsedAt = attempt.now();
                 return new RotationOutcome.Retried(userId);
             }
-            remove(entry);
+            end(entry);
             return new RotationOutcome.Reused(userId);
         }
         // 4. An older generation: the caller checks whether it is a genuine ancestor.
@@ -108,9 +124,16 @@ class InMemorySessionStore implements SessionStore {
             return false;
         }
         synchronized (entry) {
-            boolean wasLive = !entry.revoked;
-            remove(entry);
-            return wasLive;
+            if (entry.revoked) {
+                return false;
+            }
+            // A session past its lifetime has ended already, as its Redis key would have expired.
+            if (isExpired(entry, clock.instant())) {
+                remove(entry);
+                return false;
+            }
+            end(entry);
+            return true;
         }
     }
 
@@ -123,6 +146,19 @@ class InMemorySessionStore implements SessionStore {
             }
         }
         return revoked;
+    }
+
+    @Override
+    public RevocationLog revocationsSince(Instant since, int max) {
+        synchronized (revocations) {
+            Instant now = latest(clock.instant());
+            removeOldRevocations(now);
+            List<Revocation> page = revocations.stream()
+                    .filter(revocation -> !revocation.revokedAt().isBefore(since))
+                    .limit(max)
+                    .toList();
+            return new RevocationLog(page, now);
+        }
     }
 
     @Override
@@ -164,6 +200,34 @@ class InMemorySessionStore implements SessionStore {
 
     private boolean isExpired(Entry entry, Instant now) {
         return !now.isBefore(entry.session.absoluteExpiresAt()) || !now.isBefore(entry.lastUsedAt.plus(idleLifetime));
+    }
+
+    /** Removes a live session and records it in the revocation feed. Must be called holding the entry's lock. */
+    private void end(Entry entry) {
+        remove(entry);
+        synchronized (revocations) {
+            Instant now = clock.instant();
+            Revocation newest = revocations.peekLast();
+            Instant revokedAt = newest != null && !now.isAfter(newest.revokedAt())
+                    ? newest.revokedAt().plusMillis(1)
+                    : now;
+            revocations.addLast(new Revocation(entry.session.id(), revokedAt));
+            removeOldRevocations(now);
+        }
+    }
+
+    /** Returns the feed's current time: the clock's, or the newest entry's when that is later. Hold the feed's lock. */
+    private Instant latest(Instant now) {
+        Revocation newest = revocations.peekLast();
+        return newest != null && newest.revokedAt().isAfter(now) ? newest.revokedAt() : now;
+    }
+
+    /** Must be called holding the feed's lock. */
+    private void removeOldRevocations(Instant now) {
+        Instant oldest = now.minus(revocationRetention);
+        while (!revocations.isEmpty() && revocations.peekFirst().revokedAt().isBefore(oldest)) {
+            revocations.removeFirst();
+        }
     }
 
     /** Must be called holding the entry's lock. */
@@ -210,11 +274,11 @@ class InMemorySessionStore implements SessionStore {
 
         SessionDetails details() {
             return new SessionDetails(session.id(), session.userId(), session.createdAt(), lastUsedAt,
-                    session.absoluteExpiresAt(), session.userAgent(), session.address());
+                    session.absoluteExpiresAt(), session.userAgent(), session.address(), session.clientId());
         }
 
         TokenState tokenState() {
-            return new TokenState(session.userId(), generation, currentHash, previousHash);
+            return new TokenState(session.userId(), generation, currentHash, previousHash, session.clientId());
         }
     }
 }

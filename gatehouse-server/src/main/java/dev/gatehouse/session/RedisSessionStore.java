@@ -19,40 +19,51 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Sessions in Redis. One hash per session ({@code <prefix>session:<id>}) contains the user id, the
- * generation, the hashes of the current and previous refresh token, and timestamps in epoch
- * milliseconds; its TTL follows the idle lifetime capped by the absolute expiry. A sorted set per user
+ * generation, the hashes of the current and previous refresh token, the OAuth client id (empty for
+ * none), and timestamps in epoch milliseconds; its TTL follows the idle lifetime capped by the absolute expiry. A sorted set per user
  * ({@code <prefix>user-sessions:<user id>}) indexes the user's session ids and is pruned when read.
  * Rotation runs as one Lua script, so concurrent presentations of a token are decided one at a time.
+ * Every revocation, by request or by detected reuse, also adds the session id to the revocation feed
+ * ({@code <prefix>revoked-sessions}, a sorted set scored by Redis {@code TIME} in epoch milliseconds)
+ * inside the script that deletes the session, and the feed drops entries older than its retention.
  */
 class RedisSessionStore implements SessionStore {
 
-    private static final List<String> DETAIL_FIELDS = List.of("uid", "crt", "last", "abs", "ua", "ip");
-    private static final List<String> TOKEN_FIELDS = List.of("uid", "gen", "cur", "prev", "last", "abs");
+    private static final List<String> DETAIL_FIELDS = List.of("uid", "crt", "last", "abs", "ua", "ip", "cid");
+    private static final List<String> TOKEN_FIELDS = List.of("uid", "gen", "cur", "prev", "last", "abs", "cid");
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> ROTATE = RedisScript.of(
             new ClassPathResource("dev/gatehouse/session/rotate-refresh-token.lua"), List.class);
     private static final RedisScript<Long> CREATE_SCRIPT = RedisScript.of(
             new ClassPathResource("dev/gatehouse/session/create-session.lua"), Long.class);
+    private static final RedisScript<Long> REVOKE_SCRIPT = RedisScript.of(
+            new ClassPathResource("dev/gatehouse/session/revoke-sessions.lua"), Long.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> READ_REVOCATIONS = RedisScript.of(
+            new ClassPathResource("dev/gatehouse/session/read-revocations.lua"), List.class);
 
     private final StringRedisTemplate redis;
     private final String prefix;
     private final Duration idleLifetime;
     private final Duration indexLifetime;
     private final Duration requestDeadline;
+    private final Duration revocationRetention;
     private final String description;
 
     /**
      * @param requestDeadline how long after it is sent a rotation may still run in Redis. It is shorter than
      *     the command timeout, so a rotation whose caller timed out and returned 503 never spends the token.
+     * @param revocationRetention how long an entry stays in the revocation feed
      */
     RedisSessionStore(StringRedisTemplate redis, String prefix, Duration idleLifetime, Duration absoluteLifetime,
-            Duration requestDeadline, String description) {
+            Duration requestDeadline, Duration revocationRetention, String description) {
         this.redis = redis;
         this.prefix = prefix;
         this.idleLifetime = idleLifetime;
         this.indexLifetime = absoluteLifetime;
         this.requestDeadline = requestDeadline;
+        this.revocationRetention = revocationRetention;
         this.description = description;
     }
 
@@ -63,7 +74,8 @@ class RedisSessionStore implements SessionStore {
         Long created = call(() -> redis.execute(CREATE_SCRIPT, List.of(sessionKey(session.id()), userKey(session.userId())),
                 session.userId().toString(), session.tokenHash(), millis(session.createdAt()),
                 millis(session.absoluteExpiresAt()), Long.toString(ttl), orEmpty(session.userAgent()),
-                orEmpty(session.address()), session.id(), Long.toString(indexLifetime.toMillis()), latestStart()));
+                orEmpty(session.address()), session.id(), Long.toString(indexLifetime.toMillis()), latestStart(),
+                orEmpty(session.clientId())));
         if (created == null || created == 0) {
             throw new SessionStoreUnavailableException(new IllegalStateException(
                     "A new session reached Redis after its deadline and was not stored"));
@@ -72,10 +84,11 @@ class RedisSessionStore implements SessionStore {
 
     @Override
     public RotationOutcome rotate(RotationAttempt attempt) {
-        List<?> result = call(() -> redis.execute(ROTATE, List.of(sessionKey(attempt.sessionId())),
+        List<?> result = call(() -> redis.execute(ROTATE, List.of(sessionKey(attempt.sessionId()), revocationsKey()),
                 Long.toString(attempt.generation()), attempt.presentedHash(), attempt.successorHash(),
                 millis(attempt.now()), Long.toString(attempt.leeway().toMillis()),
-                Long.toString(idleLifetime.toMillis()), latestStart()));
+                Long.toString(idleLifetime.toMillis()), latestStart(), attempt.sessionId(), retentionMillis(),
+                orEmpty(attempt.clientId())));
         return toOutcome(result);
     }
 
@@ -89,6 +102,7 @@ class RedisSessionStore implements SessionStore {
                     String.valueOf(result.get(3)));
             case "expired" -> new RotationOutcome.Rejected(RotationOutcome.Reason.EXPIRED);
             case "mismatch" -> new RotationOutcome.Rejected(RotationOutcome.Reason.MISMATCH);
+            case "wrong_client" -> new RotationOutcome.Rejected(RotationOutcome.Reason.WRONG_CLIENT);
             case "unknown" -> new RotationOutcome.Rejected(RotationOutcome.Reason.UNKNOWN_SESSION);
             case "late" -> throw new SessionStoreUnavailableException(new IllegalStateException("A rotation reached Redis "
                     + "after its deadline and was discarded; if this repeats while Redis is healthy, check that this "
@@ -110,7 +124,7 @@ class RedisSessionStore implements SessionStore {
             return Optional.empty();
         }
         return Optional.of(new TokenState(UUID.fromString((String) fields.get(0)), Long.parseLong((String) fields.get(1)),
-                (String) fields.get(2), (String) fields.get(3)));
+                (String) fields.get(2), (String) fields.get(3), emptyToNull(fields.get(6))));
     }
 
     @Override
@@ -133,8 +147,7 @@ class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean revoke(String sessionId) {
-        Boolean deleted = call(() -> redis.delete(sessionKey(sessionId)));
-        return Boolean.TRUE.equals(deleted);
+        return revokeAll(List.of(sessionId)) == 1;
     }
 
     @Override
@@ -148,13 +161,37 @@ class RedisSessionStore implements SessionStore {
         if (revoked.isEmpty()) {
             return 0;
         }
-        Long deleted = call(() -> redis.delete(revoked.stream().map(this::sessionKey).toList()));
+        int ended = revokeAll(revoked);
         call(() -> redis.opsForZSet().remove(userKey(userId), revoked.toArray()));
-        return deleted == null ? 0 : deleted.intValue();
+        return ended;
+    }
+
+    @Override
+    public RevocationLog revocationsSince(Instant since, int max) {
+        List<?> result = call(() -> redis.execute(READ_REVOCATIONS, List.of(revocationsKey()), millis(since),
+                retentionMillis(), Integer.toString(max)));
+        List<Revocation> revocations = new ArrayList<>();
+        for (int i = 1; i + 1 < result.size(); i += 2) {
+            revocations.add(new Revocation(String.valueOf(result.get(i)), instant(String.valueOf(result.get(i + 1)))));
+        }
+        return new RevocationLog(revocations, instant(String.valueOf(result.getFirst())));
+    }
+
+    /** Deletes the sessions and records each one that was live in the revocation feed, atomically. */
+    private int revokeAll(List<String> sessionIds) {
+        List<String> keys = new ArrayList<>();
+        keys.add(revocationsKey());
+        sessionIds.forEach(id -> keys.add(sessionKey(id)));
+        List<String> arguments = new ArrayList<>();
+        arguments.add(retentionMillis());
+        arguments.addAll(sessionIds);
+
+        Long revoked = call(() -> redis.execute(REVOKE_SCRIPT, keys, arguments.toArray()));
+        return revoked == null ? 0 : revoked.intValue();
     }
 
     /**
-     * Connects and loads both scripts. The first command otherwise also pays for connecting and class
+     * Connects and loads the scripts. The first command otherwise also pays for connecting and class
      * loading, which on a cold JVM can pass the rotation deadline and fail the first sign-in with 503.
      */
     @Override
@@ -163,6 +200,9 @@ class RedisSessionStore implements SessionStore {
             connection.ping();
             connection.scriptingCommands().scriptLoad(CREATE_SCRIPT.getScriptAsString().getBytes(StandardCharsets.UTF_8));
             connection.scriptingCommands().scriptLoad(ROTATE.getScriptAsString().getBytes(StandardCharsets.UTF_8));
+            connection.scriptingCommands().scriptLoad(REVOKE_SCRIPT.getScriptAsString().getBytes(StandardCharsets.UTF_8));
+            connection.scriptingCommands().scriptLoad(
+                    READ_REVOCATIONS.getScriptAsString().getBytes(StandardCharsets.UTF_8));
             return null;
         }));
     }
@@ -178,7 +218,7 @@ class RedisSessionStore implements SessionStore {
         }
         return Optional.of(new SessionDetails(sessionId, UUID.fromString((String) fields.get(0)),
                 instant(fields.get(1)), instant(fields.get(2)), instant(fields.get(3)),
-                emptyToNull(fields.get(4)), emptyToNull(fields.get(5))));
+                emptyToNull(fields.get(4)), emptyToNull(fields.get(5)), emptyToNull(fields.get(6))));
     }
 
     /** Applies the idle and absolute lifetimes at the injected clock's time; the key's TTL applies them in real time. */
@@ -205,6 +245,14 @@ class RedisSessionStore implements SessionStore {
 
     private String sessionKey(String sessionId) {
         return prefix + "session:" + sessionId;
+    }
+
+    private String revocationsKey() {
+        return prefix + "revoked-sessions";
+    }
+
+    private String retentionMillis() {
+        return Long.toString(revocationRetention.toMillis());
     }
 
     private String userKey(UUID userId) {

@@ -27,7 +27,10 @@ sealed interface RotationOutcome {
     record Stale(UUID userId, long currentGeneration, String currentHash) implements RotationOutcome {
     }
 
-    /** 5. No live session has this token: unknown, expired, revoked, or not matching. Nothing changed. */
+    /**
+     * 5. No live session has this token (unknown, expired, revoked, or not matching), or another client
+     * presented the current token. Nothing changed.
+     */
     record Rejected(Reason reason) implements RotationOutcome {
     }
 
@@ -38,6 +41,8 @@ sealed interface RotationOutcome {
         /** The session passed its idle or absolute lifetime at the time of the request. */
         EXPIRED,
         /** The session exists but the token matches neither its current nor its previous hash. */
-        MISMATCH
+        MISMATCH,
+        /** The token is the session's current one, or a retry of it, but another client presented it. */
+        WRONG_CLIENT
     }
 }

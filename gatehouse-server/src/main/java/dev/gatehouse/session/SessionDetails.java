@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param userAgent the {@code User-Agent} header at sign-in, truncated
  * @param address the client address at sign-in
+ * @param clientId the OAuth client the session is bound to, or null for none
  */
 public record SessionDetails(String id, UUID userId, Instant createdAt, Instant lastUsedAt, Instant absoluteExpiresAt,
-        @Nullable String userAgent, @Nullable String address) {
+        @Nullable String userAgent, @Nullable String address, @Nullable String clientId) {
 }

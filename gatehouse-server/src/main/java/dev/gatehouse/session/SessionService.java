@@ -38,6 +38,8 @@ public class SessionService implements SmartInitializingSingleton {
      */
     static final int MAX_ANCESTOR_DISTANCE = 10_000;
     static final String SESSION_NOT_FOUND = "session_not_found";
+    /** Most entries one read of the revocation feed returns. */
+    static final int MAX_REVOCATIONS_PER_PAGE = 1000;
     private static final int MAX_USER_AGENT_LENGTH = 256;
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
@@ -81,25 +83,28 @@ public class SessionService implements SmartInitializingSingleton {
         RefreshToken token = codec.first(sessionId);
 
         store.create(new SessionStore.NewSession(sessionId, userId, codec.hash(token), now,
-                now.plus(settings.absoluteLifetime()), truncate(client.userAgent()), client.address()));
-        log.debug("Started session {} for user {}", sessionId, userId);
-        return new StartedSession(userId, sessionId, token.value());
+                now.plus(settings.absoluteLifetime()), truncate(client.userAgent()), client.address(), client.clientId()));
+        log.debug("Started session {} for user {}, client {}", sessionId, userId, client.clientId());
+        return new StartedSession(userId, sessionId, token.value(), client.clientId());
     }
 
     /**
      * Exchanges a refresh token for its successor. The token rotates once, and a retry within the leeway
      * gets the same successor. A rotated token presented after the leeway, or any older ancestor, revokes
-     * the session.
+     * the session. A session bound to an OAuth client is refreshed only when that client presents its
+     * token, and a session without one only when no client does.
+     *
+     * @param clientId the authenticated OAuth client presenting the token, or null for none
      */
-    public StartedSession refresh(String presented) {
+    public StartedSession refresh(String presented, @Nullable String clientId) {
         RefreshToken token = RefreshToken.parse(presented).orElseThrow(() -> rejectMalformed());
         RefreshToken successor = codec.successorOf(token);
         RotationOutcome outcome = store.rotate(new SessionStore.RotationAttempt(token.sessionId(), token.generation(),
-                codec.hash(token), codec.hash(successor), clock.instant(), settings.reuseLeeway()));
+                codec.hash(token), codec.hash(successor), clock.instant(), settings.reuseLeeway(), clientId));
 
         return switch (outcome) {
-            case Rotated rotated -> succeed("rotated", rotated.userId(), successor);
-            case Retried retried -> succeed("retried", retried.userId(), successor);
+            case Rotated rotated -> succeed("rotated", rotated.userId(), successor, clientId);
+            case Retried retried -> succeed("retried", retried.userId(), successor, clientId);
             case Reused reused -> throw reuseDetected(reused.userId(), token, "rotated token presented after the leeway");
             case Stale stale -> throw rejectStale(token, stale);
             case Rejected rejected -> throw reject(token, rejected.reason().name().toLowerCase(Locale.ROOT));
@@ -108,18 +113,45 @@ public class SessionService implements SmartInitializingSingleton {
 
     /** Ends the session of a presented refresh token. A token that matches no live session changes nothing. */
     public void signOut(String presented) {
+        sessionOfRefreshToken(presented).ifPresent(session -> {
+            store.revoke(session.sessionId());
+            log.info("User {} signed out of session {}", session.userId(), session.sessionId());
+        });
+    }
+
+    /**
+     * Finds the live session of a presented refresh token: its current token, the token rotated last, or
+     * a genuine older ancestor. Anything else, including a token that is not in Gatehouse's format, gives
+     * empty. Nothing is rotated or revoked.
+     */
+    public Optional<RefreshTokenSession> sessionOfRefreshToken(String presented) {
         Optional<RefreshToken> parsed = RefreshToken.parse(presented);
         if (parsed.isEmpty()) {
-            return;
+            return Optional.empty();
         }
 
         RefreshToken token = parsed.get();
-        store.tokenState(token.sessionId(), clock.instant())
-                .filter(state -> belongsToSession(token, state))
-                .ifPresent(state -> {
-                    store.revoke(token.sessionId());
-                    log.info("User {} signed out of session {}", state.userId(), token.sessionId());
-                });
+        Instant now = clock.instant();
+        Optional<SessionStore.TokenState> state = store.tokenState(token.sessionId(), now)
+                .filter(candidate -> belongsToSession(token, candidate));
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean current = token.generation() == state.get().generation();
+        return store.find(token.sessionId(), now).map(session -> new RefreshTokenSession(session.id(), session.userId(),
+                session.clientId(), current, expiryOf(session)));
+    }
+
+    /**
+     * Ends a session whose token was revoked through the OAuth revocation endpoint; returns false when it
+     * had already ended.
+     */
+    public boolean endByTokenRevocation(String sessionId, @Nullable String clientId) {
+        boolean ended = store.revoke(sessionId);
+        if (ended) {
+            log.info("Revoked session {} at the request of client {}", sessionId, clientId);
+        }
+        return ended;
     }
 
     /**
@@ -163,10 +195,32 @@ public class SessionService implements SmartInitializingSingleton {
         return revoked;
     }
 
-    private StartedSession succeed(String outcome, UUID userId, RefreshToken successor) {
+    /**
+     * Reads one page of the revocation feed: sessions revoked at or after {@code since}, oldest first.
+     * A page that reached {@link #MAX_REVOCATIONS_PER_PAGE} ends at its last entry, so the caller reads on
+     * from there; any other page ends at the store's current time.
+     */
+    public RevokedSessions revokedSince(Instant since) {
+        SessionStore.RevocationLog log = store.revocationsSince(since, MAX_REVOCATIONS_PER_PAGE + 1);
+        List<SessionStore.Revocation> revocations = log.revocations();
+        if (revocations.size() <= MAX_REVOCATIONS_PER_PAGE) {
+            return new RevokedSessions(revocations.stream().map(RevokedSessions.Entry::of).toList(), log.now());
+        }
+
+        List<SessionStore.Revocation> page = revocations.subList(0, MAX_REVOCATIONS_PER_PAGE);
+        return new RevokedSessions(page.stream().map(RevokedSessions.Entry::of).toList(), page.getLast().revokedAt());
+    }
+
+    private StartedSession succeed(String outcome, UUID userId, RefreshToken successor, @Nullable String clientId) {
         count(outcome);
         log.debug("Refresh token {} for session {} of user {}", outcome, successor.sessionId(), userId);
-        return new StartedSession(userId, successor.sessionId(), successor.value());
+        return new StartedSession(userId, successor.sessionId(), successor.value(), clientId);
+    }
+
+    /** Returns when the session ends if it is not used again: idle expiry, capped by absolute expiry. */
+    private Instant expiryOf(SessionDetails session) {
+        Instant idleExpiry = session.lastUsedAt().plus(settings.idleLifetime());
+        return idleExpiry.isBefore(session.absoluteExpiresAt()) ? idleExpiry : session.absoluteExpiresAt();
     }
 
     private boolean belongsToSession(RefreshToken token, SessionStore.TokenState state) {

@@ -29,11 +29,27 @@ interface SessionStore {
 
     List<SessionDetails> listByUser(UUID userId, Instant now);
 
-    /** Ends one session at once; returns false when there was no such session. */
+    /**
+     * Ends one session at once and records it in the revocation feed in the same atomic step; returns
+     * false, and records nothing, when there was no such session.
+     */
     boolean revoke(String sessionId);
 
-    /** Ends every session of the user except {@code keepSessionId}; returns how many ended. */
+    /**
+     * Ends every session of the user except {@code keepSessionId}, recording each in the revocation feed
+     * as {@link #revoke} does; returns how many ended.
+     */
     int revokeAllByUser(UUID userId, @Nullable String keepSessionId);
+
+    /**
+     * Reads the revocation feed: sessions revoked at or after {@code since}, oldest first, at most
+     * {@code max} of them, with the store's current time. Every revocation, including a reuse that
+     * {@link #rotate} detects, is kept for the retention the store was built with. Sessions that end by
+     * reaching their idle or absolute lifetime are not in the feed. Entries have distinct times: when
+     * several sessions end within one millisecond, each gets the next millisecond, so during a burst an
+     * entry's time can run ahead of the clock by one millisecond per revocation.
+     */
+    RevocationLog revocationsSince(Instant since, int max);
 
     /**
      * Opens connections and loads scripts ahead of the first request, so the first sign-in does not pay
@@ -49,25 +65,45 @@ interface SessionStore {
      *
      * @param tokenHash hash of refresh token generation 0
      * @param absoluteExpiresAt the session ends at this instant however often it is refreshed
+     * @param clientId the OAuth client the session is bound to, or null for none
      */
     record NewSession(String id, UUID userId, String tokenHash, Instant createdAt, Instant absoluteExpiresAt,
-            @Nullable String userAgent, @Nullable String address) {
+            @Nullable String userAgent, @Nullable String address, @Nullable String clientId) {
     }
 
     /**
      * One presented refresh token, already hashed, with the hash of the successor it would rotate to.
      *
      * @param leeway time after a rotation during which the rotated token counts as a retry
+     * @param clientId the OAuth client presenting the token, or null for none. A current or retried token
+     *     presented by any other client than the session's is rejected without changing anything, but a
+     *     reused or stale token is decided as reuse whoever presents it.
      */
     record RotationAttempt(String sessionId, long generation, String presentedHash, String successorHash,
-            Instant now, Duration leeway) {
+            Instant now, Duration leeway, @Nullable String clientId) {
+    }
+
+    /** One entry of the revocation feed. */
+    record Revocation(String sessionId, Instant revokedAt) {
+    }
+
+    /**
+     * A read of the revocation feed.
+     *
+     * @param revocations entries in ascending {@code revokedAt}
+     * @param now the store's time when it was read, never before the newest entry; a later revocation
+     *     gets this time or a later one
+     */
+    record RevocationLog(List<Revocation> revocations, Instant now) {
     }
 
     /**
      * Token hashes of a live session.
      *
      * @param previousHash hash of the token rotated last, or null before the first rotation
+     * @param clientId the OAuth client the session is bound to, or null for none
      */
-    record TokenState(UUID userId, long generation, String currentHash, @Nullable String previousHash) {
+    record TokenState(UUID userId, long generation, String currentHash, @Nullable String previousHash,
+            @Nullable String clientId) {
     }
 }

@@ -41,7 +41,7 @@ class SessionStoreConfiguration {
         String address = redisProperties.getUrl() != null ? "URL" : redisProperties.getHost() + ":" + redisProperties.getPort();
         Duration commandTimeout = redisProperties.getTimeout() != null ? redisProperties.getTimeout() : Duration.ofSeconds(1);
         return new RedisSessionStore(redis, session.redisKeyPrefix(), session.idleLifetime(), session.absoluteLifetime(),
-                commandTimeout.multipliedBy(9).dividedBy(10), "Redis " + address);
+                commandTimeout.multipliedBy(9).dividedBy(10), revocationRetention(properties), "Redis " + address);
     }
 
     @Bean
@@ -49,7 +49,15 @@ class SessionStoreConfiguration {
     SessionStore inMemorySessionStore(GatehouseProperties properties, Clock clock) {
         log.warn("Sessions are kept in memory: this mode is for a single instance only, and every session ends "
                 + "when the process stops. Set SPRING_DATA_REDIS_HOST to keep sessions in Redis.");
-        return new InMemorySessionStore(properties.session().idleLifetime(), clock);
+        return new InMemorySessionStore(properties.session().idleLifetime(), revocationRetention(properties), clock);
+    }
+
+    /**
+     * Keeps a revocation in the feed while an access token issued just before it can still pass a resource
+     * server's expiry check: the token lifetime plus the clock skew, plus one minute for polling delays.
+     */
+    static Duration revocationRetention(GatehouseProperties properties) {
+        return properties.token().lifetime().plus(properties.token().clockSkew()).plus(Duration.ofMinutes(1));
     }
 
     /**

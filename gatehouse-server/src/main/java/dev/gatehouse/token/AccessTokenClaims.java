@@ -5,6 +5,13 @@ public final class AccessTokenClaims {
 
     /** Session id: the refresh-token family the access token was issued from. */
     public static final String SESSION_ID = "sid";
+    /** Email of the user when the token was issued. */
+    public static final String EMAIL = "email";
+    /**
+     * OAuth client the token was issued to through the token endpoint (RFC 9068, section 2.2). Absent for
+     * first-party sign-ins and for token requests without a client.
+     */
+    public static final String CLIENT_ID = "client_id";
     /** Role names of the user when the token was issued. */
     public static final String ROLES = "roles";
     /** Effective permissions: the union of the roles' permissions and the user's direct grants. */

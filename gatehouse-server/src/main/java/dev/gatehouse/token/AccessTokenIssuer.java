@@ -34,19 +34,32 @@ public class AccessTokenIssuer {
 
     public AccessToken issue(AccessTokenSubject subject) {
         Instant issuedAt = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
                 .subject(subject.userId().toString())
                 .claim(AccessTokenClaims.SESSION_ID, subject.sessionId())
+                .claim(AccessTokenClaims.EMAIL, subject.email())
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim(AccessTokenClaims.ROLES, List.copyOf(subject.roles()))
-                .claim(AccessTokenClaims.PERMISSIONS, List.copyOf(subject.permissions()))
-                .build();
+                .claim(AccessTokenClaims.PERMISSIONS, List.copyOf(subject.permissions()));
+        if (subject.clientId() != null) {
+            claims.claim(AccessTokenClaims.CLIENT_ID, subject.clientId());
+        }
 
-        return new AccessToken(sign(claims), lifetime);
+        return new AccessToken(sign(claims.build()), lifetime);
+    }
+
+    /** The JWS algorithm of every access token, such as {@code ES256}, as discovery metadata names it. */
+    public String signingAlgorithm() {
+        return keys.jwsAlgorithm().getName();
+    }
+
+    /** How long an access token is valid after it is issued. */
+    public Duration lifetime() {
+        return lifetime;
     }
 
     private String sign(JWTClaimsSet claims) {

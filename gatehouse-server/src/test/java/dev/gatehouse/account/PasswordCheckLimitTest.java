@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import dev.gatehouse.support.IntegrationTest;
@@ -53,6 +55,21 @@ class PasswordCheckLimitTest extends IntegrationTest {
     }
 
     @Test
+    void tokenEndpointWhenNoPermitThenTemporarilyUnavailable() throws Exception {
+        String email = uniqueEmail();
+        accounts.signUp(email, PASSWORD);
+        String form = "grant_type=password&username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+
+        HeldPermit.whileHeld(limiter, () -> {
+            expectTooManyPasswordChecks(mvc.perform(post("/oauth2/token")
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .content(form)))
+                    .andExpect(jsonPath("$.error").value("temporarily_unavailable"));
+        });
+    }
+
+    @Test
     void signUpWhenNoPermitThenUnavailable() throws Exception {
         String email = uniqueEmail();
 
@@ -64,8 +81,8 @@ class PasswordCheckLimitTest extends IntegrationTest {
         postCredentials("/authentication/sign-up", email, PASSWORD).andExpect(status().isCreated());
     }
 
-    private static void expectTooManyPasswordChecks(ResultActions response) throws Exception {
-        response.andExpect(status().isServiceUnavailable())
+    private static ResultActions expectTooManyPasswordChecks(ResultActions response) throws Exception {
+        return response.andExpect(status().isServiceUnavailable())
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
                 .andExpect(jsonPath("$.code").value("too_many_password_checks"));
     }

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -80,6 +81,27 @@ class RedisOutageTest {
         // Past the reuse leeway: had the queued rotation run when Redis resumed, this would be reuse.
         clock.advance(Duration.ofSeconds(11));
         assertThat(client.refresh(tokens.refreshToken()).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenEndpointWhenRedisPausedThenTemporarilyUnavailable() throws Exception {
+        Tokens tokens = client.newSignedInUser();
+        redis.pause();
+        MvcResult result;
+        try {
+            result = mvc.perform(MockMvcRequestBuilders.post("/oauth2/token")
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .content("grant_type=refresh_token&refresh_token=" + tokens.refreshToken()))
+                    .andReturn();
+        } finally {
+            redis.resume();
+        }
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(503);
+        assertThat(result.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(code(result)).isEqualTo("session_store_unavailable");
+        assertThat((String) JsonPath.read(result.getResponse().getContentAsString(), "$.error"))
+                .isEqualTo("temporarily_unavailable");
     }
 
     @Test

@@ -68,6 +68,31 @@ class ChunkedRequestBodyLimitTest extends IntegrationTest {
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
+    /**
+     * The token endpoint takes forms, which Tomcat parses itself; its form size limit turns a chunked form
+     * over 64 KiB into an error response before any grant runs.
+     */
+    @Test
+    void tokenEndpointWhenChunkedFormTooLargeThenRejected() throws Exception {
+        String form = "grant_type=password&username=a%40example.com&password=" + "x".repeat(MAX_BODY_BYTES);
+
+        HttpResponse<String> response = postChunked("/oauth2/token", MediaType.APPLICATION_FORM_URLENCODED_VALUE, form);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<String>read(response.body(), "$.error")).isEqualTo("invalid_request");
+    }
+
+    /** Shows that a chunked form within the limit reaches the token endpoint and its grant runs. */
+    @Test
+    void tokenEndpointWhenChunkedFormSmallThenGrantRuns() throws Exception {
+        String form = "grant_type=password&username=nobody%40example.com&password=wrong-password";
+
+        HttpResponse<String> response = postChunked("/oauth2/token", MediaType.APPLICATION_FORM_URLENCODED_VALUE, form);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<String>read(response.body(), "$.error")).isEqualTo("invalid_grant");
+    }
+
     /** Tomcat rejects a control byte in a header before Spring runs; its response is problem+json too. */
     @Test
     void requestWhenHeaderHasControlByteThenProblemJson() throws Exception {
@@ -85,11 +110,15 @@ class ChunkedRequestBodyLimitTest extends IntegrationTest {
     }
 
     private HttpResponse<String> postChunked(String json) throws Exception {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return postChunked("/authentication/sign-in", MediaType.APPLICATION_JSON_VALUE, json);
+    }
+
+    private HttpResponse<String> postChunked(String path, String contentType, String content) throws Exception {
+        byte[] body = content.getBytes(StandardCharsets.UTF_8);
         // A body publisher of unknown length makes HTTP/1.1 use Transfer-Encoding: chunked.
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/authentication/sign-in"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
-                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .header(HttpHeaders.CONTENT_TYPE, contentType)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,8 @@ class RedisSessionStoreTest extends SessionStoreContractTest {
     private static StringRedisTemplate redis;
     private static final String PREFIX = TestStores.redisKeyPrefix(RedisSessionStoreTest.class);
 
-    private final RedisSessionStore store = new RedisSessionStore(redis, PREFIX, IDLE, ABSOLUTE, Duration.ofSeconds(3), "test");
+    private final RedisSessionStore store = new RedisSessionStore(redis, PREFIX, IDLE, ABSOLUTE, Duration.ofSeconds(3),
+            RETENTION, "test");
 
     @BeforeAll
     static void connect() {
@@ -50,6 +52,32 @@ class RedisSessionStoreTest extends SessionStoreContractTest {
         return store;
     }
 
+    @Override
+    SessionStore storeWithRetention(Duration retention) {
+        return new RedisSessionStore(redis, PREFIX + "short-feed:", IDLE, ABSOLUTE, Duration.ofSeconds(3), retention,
+                "test");
+    }
+
+    /** The feed reads Redis TIME, which a test cannot move, so this sleeps; tests keep the durations short. */
+    @Override
+    void elapse(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Redis time to pass", interrupted);
+        }
+    }
+
+    @Test
+    void revokeWhenRevokedThenFeedHasTtlOfRetention() {
+        store.revoke(create("h0"));
+
+        Long feedTtl = redis.getExpire(PREFIX + "revoked-sessions", TimeUnit.MILLISECONDS);
+
+        assertThat(feedTtl).isPositive().isLessThanOrEqualTo(RETENTION.toMillis());
+    }
+
     @Test
     void createWhenStoredThenEveryKeyHasTtlAndNoTokenInClear() {
         String id = create("hash-of-token");
@@ -60,7 +88,7 @@ class RedisSessionStoreTest extends SessionStoreContractTest {
         assertThat(sessionTtl).isPositive().isLessThanOrEqualTo(IDLE.toSeconds());
         assertThat(indexTtl).isPositive().isLessThanOrEqualTo(ABSOLUTE.toSeconds());
         assertThat(redis.opsForHash().keys(PREFIX + "session:" + id))
-                .containsExactlyInAnyOrder("uid", "gen", "cur", "crt", "last", "abs", "ua", "ip");
+                .containsExactlyInAnyOrder("uid", "gen", "cur", "crt", "last", "abs", "ua", "ip", "cid");
     }
 
     @Test

@@ -118,6 +118,25 @@ class AccessTokenContentsTest extends IntegrationTest {
     }
 
     @Test
+    void issueWhenSignedInThenEmailOfUser() throws Exception {
+        assertThat(claims().getStringClaim("email")).isEqualTo(account.email());
+    }
+
+    @Test
+    void issueWhenSignedInWithoutClientThenNoClientId() throws Exception {
+        assertThat(claims().getClaims()).doesNotContainKey("client_id");
+    }
+
+    @Test
+    void issueWhenRefreshedThenEmailKept() throws Exception {
+        Tokens refreshed = TestUsers.tokens(TestUsers.refresh(mvc, tokens.refreshToken()));
+
+        JWTClaimsSet claims = SignedJWT.parse(refreshed.accessToken()).getJWTClaimsSet();
+
+        assertThat(claims.getStringClaim("email")).isEqualTo(account.email());
+    }
+
+    @Test
     void issueWhenSignedInThenIssuedAtNow() throws Exception {
         // JWT times have whole seconds (RFC 7519, section 2: NumericDate).
         assertThat(claims().getIssueTime().toInstant().getEpochSecond()).isEqualTo(signedInAt.getEpochSecond());

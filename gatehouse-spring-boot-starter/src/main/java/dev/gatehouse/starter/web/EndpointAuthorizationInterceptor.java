@@ -1,0 +1,63 @@
+package dev.gatehouse.starter.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import dev.gatehouse.starter.GatehouseUser;
+import dev.gatehouse.starter.web.EndpointRule.Requirement;
+
+/**
+ * Enforces the endpoint annotations before the handler runs, and writes the 401 or 403 problem itself.
+ * It is registered as a {@code MappedInterceptor} bean, which every Spring MVC handler mapping picks up,
+ * actuator endpoints included. Handlers that are not controller methods (static resources, view
+ * controllers, the fallback for unknown paths) need a user too. Only the container's error dispatch is
+ * let through, because it renders an error for a request that was already checked or rejected, and so
+ * are CORS preflight requests, which Spring MVC answers from the CORS configuration alone.
+ */
+public final class EndpointAuthorizationInterceptor implements HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(EndpointAuthorizationInterceptor.class);
+
+    private final EndpointRules rules;
+
+    public EndpointAuthorizationInterceptor(EndpointRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        if (request.getDispatcherType() == DispatcherType.ERROR || CorsUtils.isPreFlightRequest(request)) {
+            // A CORS preflight carries no token by definition (Fetch standard) and runs no handler.
+            return true;
+        }
+        EndpointRule rule = handler instanceof HandlerMethod method ? rules.ruleOf(method) : EndpointRule.AUTHENTICATED;
+        GatehouseUser user = request.getAttribute(BearerTokenFilter.USER_ATTRIBUTE) instanceof GatehouseUser found
+                ? found : null;
+
+        if (user == null) {
+            if (rule.needsUser()) {
+                log.debug("Rejected {} {} without an access token", request.getMethod(), request.getRequestURI());
+                ProblemResponses.unauthenticated(response);
+                return false;
+            }
+            return true;
+        }
+
+        Requirement unmet = rule.firstUnmet(user, request);
+        if (unmet != null) {
+            log.debug("Rejected {} {} for user {} of session {}: {}", request.getMethod(), request.getRequestURI(),
+                    user.id(), user.sessionId(), unmet.errorCode());
+            ProblemResponses.forbidden(response, unmet.errorCode(), unmet.detail());
+            return false;
+        }
+        return true;
+    }
+}
