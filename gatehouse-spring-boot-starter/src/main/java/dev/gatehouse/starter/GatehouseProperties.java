@@ -2,11 +2,14 @@ package dev.gatehouse.starter;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.util.pattern.PatternParseException;
 
 /**
  * Configuration of the Gatehouse starter, under the prefix {@code gatehouse}. The values are checked when
@@ -18,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew Tolerance when checking the {@code exp} and {@code nbf} claims of access tokens.
  * @param revocation Client of the issuer's feed of revoked sessions.
  * @param jwks Cache of the issuer's signing keys.
+ * @param publicPaths Request paths that need no token, as Spring MVC path patterns (PathPattern syntax)
+ *        matched against the path within the context and servlet path, such as /actuator/health/**. A
+ *        token that is sent anyway must still be valid. Empty by default, so every endpoint needs a token
+ *        unless it is marked @Public.
  */
 @ConfigurationProperties("gatehouse")
 public record GatehouseProperties(
@@ -25,13 +32,16 @@ public record GatehouseProperties(
         @DefaultValue("gatehouse") String audience,
         @DefaultValue("30s") Duration clockSkew,
         @DefaultValue Revocation revocation,
-        @DefaultValue Jwks jwks) {
+        @DefaultValue Jwks jwks,
+        @DefaultValue List<String> publicPaths) {
 
     public GatehouseProperties {
         issuerUri = requireIssuer(issuerUri);
         require(!audience.isBlank(), "gatehouse.audience must not be blank; Gatehouse's default is gatehouse");
         require(!clockSkew.isNegative() && clockSkew.compareTo(Duration.ofMinutes(5)) <= 0,
                 "gatehouse.clock-skew must be between 0s and 5m, such as 30s");
+        publicPaths = List.copyOf(publicPaths);
+        publicPaths.forEach(GatehouseProperties::requirePathPattern);
     }
 
     /**
@@ -74,6 +84,19 @@ public record GatehouseProperties(
         require(issuerUri.getRawQuery() == null && issuerUri.getRawFragment() == null,
                 "gatehouse.issuer-uri must have no query or fragment: " + issuerUri);
         return issuerUri;
+    }
+
+    private static void requirePathPattern(String pattern) {
+        require(pattern.startsWith("/"),
+                "gatehouse.public-paths must contain path patterns that start with '/', such as /actuator/health/**, "
+                        + "but contains '" + pattern + "'");
+        try {
+            PathPatternParser.defaultInstance.parse(pattern);
+        } catch (PatternParseException invalid) {
+            // Not chained, so that the message naming the property is the root cause that Spring Boot reports.
+            throw new IllegalArgumentException("gatehouse.public-paths contains '" + pattern
+                    + "', which is not a valid Spring path pattern: " + invalid.getMessage());
+        }
     }
 
     private static void require(boolean condition, String message) {

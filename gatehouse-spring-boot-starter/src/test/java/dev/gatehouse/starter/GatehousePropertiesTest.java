@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class GatehousePropertiesTest {
     @Test
     void constructorWhenValidThenKeepsValues() {
         GatehouseProperties properties = new GatehouseProperties(URI.create("https://auth.example.com"), "gatehouse",
-                Duration.ofSeconds(30), REVOCATION, JWKS);
+                Duration.ofSeconds(30), REVOCATION, JWKS, List.of());
 
         assertThat(properties.issuerUri()).isEqualTo(URI.create("https://auth.example.com"));
         assertThat(properties.revocation().pollInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -25,21 +26,21 @@ class GatehousePropertiesTest {
 
     @Test
     void constructorWhenIssuerMissingThenRejected() {
-        assertThatThrownBy(() -> new GatehouseProperties(null, "gatehouse", Duration.ofSeconds(30), REVOCATION, JWKS))
+        assertThatThrownBy(() -> new GatehouseProperties(null, "gatehouse", Duration.ofSeconds(30), REVOCATION, JWKS, List.of()))
                 .hasMessageContaining("gatehouse.issuer-uri is required");
     }
 
     @Test
     void constructorWhenIssuerRelativeThenRejected() {
         assertThatThrownBy(() -> new GatehouseProperties(URI.create("auth.example.com"), "gatehouse",
-                Duration.ofSeconds(30), REVOCATION, JWKS))
+                Duration.ofSeconds(30), REVOCATION, JWKS, List.of()))
                 .hasMessageContaining("absolute http or https URI");
     }
 
     @Test
     void constructorWhenIssuerHasTrailingSlashThenRejected() {
         assertThatThrownBy(() -> new GatehouseProperties(URI.create("https://auth.example.com/"), "gatehouse",
-                Duration.ofSeconds(30), REVOCATION, JWKS))
+                Duration.ofSeconds(30), REVOCATION, JWKS, List.of()))
                 .hasMessageContaining("must not end with '/'");
     }
 
@@ -53,5 +54,31 @@ class GatehousePropertiesTest {
     void jwksWhenCacheLifetimeZeroThenRejected() {
         assertThatThrownBy(() -> new GatehouseProperties.Jwks(Duration.ZERO))
                 .hasMessageContaining("gatehouse.jwks.cache-lifetime");
+    }
+
+    @Test
+    void constructorWhenPublicPathsValidThenKeepsThem() {
+        GatehouseProperties properties = withPublicPaths(List.of("/actuator/health", "/actuator/health/**"));
+
+        assertThat(properties.publicPaths()).containsExactly("/actuator/health", "/actuator/health/**");
+    }
+
+    @Test
+    void constructorWhenPublicPathInvalidThenRejected() {
+        assertThatThrownBy(() -> withPublicPaths(List.of("/orders/{id")))
+                .hasMessageContaining("gatehouse.public-paths")
+                .hasMessageContaining("/orders/{id");
+    }
+
+    @Test
+    void constructorWhenPublicPathRelativeThenRejected() {
+        assertThatThrownBy(() -> withPublicPaths(List.of("actuator/health")))
+                .hasMessageContaining("gatehouse.public-paths")
+                .hasMessageContaining("start with '/'");
+    }
+
+    private static GatehouseProperties withPublicPaths(List<String> publicPaths) {
+        return new GatehouseProperties(URI.create("https://auth.example.com"), "gatehouse", Duration.ofSeconds(30),
+                REVOCATION, JWKS, publicPaths);
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.lettuce.core.RedisException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * ({@link #adminEmail()}). The server's output goes to {@code target/gatehouse-server-<n>.log}.
  *
  * <p>{@link #close()} stops the child by its process id: a normal termination first, a forced one
- * after 10 seconds. A shutdown hook does the same when the JVM exits, and the child also exits on its
- * own when the parent's pipe to its standard input closes, so it ends even when the parent is killed.
+ * after 10 seconds. Then it drops the schema and deletes the Redis keys under the launch's prefix. A
+ * shutdown hook does the same when the JVM exits. The child also exits on its own when the parent's
+ * pipe to its standard input closes, so it ends even when the parent is killed, but then nothing
+ * cleans up its schema and keys.
  *
  * <p>PostgreSQL and Redis are read from the same {@code GATEHOUSE_TEST_POSTGRES_*} and
  * {@code GATEHOUSE_TEST_REDIS_*} environment variables as gatehouse-server's own tests.
@@ -67,18 +70,20 @@ public final class GatehouseTestServer implements AutoCloseable {
     private final OutputStream parentPipe;
     private final int port;
     private final String schema;
+    private final String redisKeyPrefix;
     private final Path logFile;
     private final String adminEmail;
     private final String adminPassword;
     private final Thread shutdownHook;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private GatehouseTestServer(Process process, int port, String schema, Path logFile, String adminEmail,
-            String adminPassword) {
+    private GatehouseTestServer(Process process, int port, String schema, String redisKeyPrefix, Path logFile,
+            String adminEmail, String adminPassword) {
         this.process = process;
         this.parentPipe = process.getOutputStream();
         this.port = port;
         this.schema = schema;
+        this.redisKeyPrefix = redisKeyPrefix;
         this.logFile = logFile;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;
@@ -104,6 +109,7 @@ public final class GatehouseTestServer implements AutoCloseable {
         int port = freeLoopbackPort();
         String id = randomHex(6);
         String schema = "test_server_" + id;
+        String redisKeyPrefix = "gatehouse-test-server:" + id + ":";
         Path target = Path.of(System.getProperty("user.dir"), "target").toAbsolutePath();
         Path logFile = target.resolve("gatehouse-server-" + launch + ".log");
         Path dataDirectory = target.resolve("gatehouse-test-server").resolve(id);
@@ -130,12 +136,13 @@ public final class GatehouseTestServer implements AutoCloseable {
         environment.put("SPRING_FLYWAY_DEFAULT_SCHEMA", schema);
         environment.put("SPRING_DATA_REDIS_HOST", TestStores.REDIS_HOST);
         environment.put("SPRING_DATA_REDIS_PORT", Integer.toString(TestStores.REDIS_PORT));
-        environment.put("GATEHOUSE_SESSION_REDIS_KEY_PREFIX", "gatehouse-test-server:" + id + ":");
+        environment.put("GATEHOUSE_SESSION_REDIS_KEY_PREFIX", redisKeyPrefix);
 
         GatehouseTestServer server;
         try {
             Files.createDirectories(dataDirectory);
-            server = new GatehouseTestServer(builder.start(), port, schema, logFile, adminEmail, adminPassword);
+            server = new GatehouseTestServer(builder.start(), port, schema, redisKeyPrefix, logFile, adminEmail,
+                    adminPassword);
         } catch (IOException exception) {
             throw new UncheckedIOException("Starting the Gatehouse child JVM failed: " + command.getFirst(), exception);
         }
@@ -202,14 +209,19 @@ public final class GatehouseTestServer implements AutoCloseable {
         return logFile;
     }
 
+    /** Prefix of every Redis key of this server, unique to the launch: {@code gatehouse-test-server:<id>:}. */
+    public String redisKeyPrefix() {
+        return redisKeyPrefix;
+    }
+
     /** Returns a new client for the server's HTTP API. */
     public GatehouseTestClient client() {
         return new GatehouseTestClient(this);
     }
 
     /**
-     * Stops the child JVM, waiting up to 10 seconds for a normal shutdown before forcing it, and drops
-     * the server's schema. Calling it again does nothing.
+     * Stops the child JVM, waiting up to 10 seconds for a normal shutdown before forcing it, then drops
+     * the server's schema and deletes its Redis keys. Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -239,6 +251,7 @@ public final class GatehouseTestServer implements AutoCloseable {
         }
         log.info("Stopped Gatehouse test server process {}", pid());
         dropSchema();
+        deleteRedisKeys();
     }
 
     private void awaitHealthy() {
@@ -309,6 +322,17 @@ public final class GatehouseTestServer implements AutoCloseable {
             TestStores.dropSchema(schema);
         } catch (SQLException exception) {
             log.warn("Dropping schema {} of the stopped Gatehouse test server failed", schema, exception);
+        }
+    }
+
+    private void deleteRedisKeys() {
+        try {
+            long deleted = TestStores.deleteRedisKeys(redisKeyPrefix);
+            log.info("Deleted {} Redis keys under prefix {} of the stopped Gatehouse test server", deleted,
+                    redisKeyPrefix);
+        } catch (RedisException exception) {
+            log.warn("Deleting the Redis keys under prefix {} of the stopped Gatehouse test server failed",
+                    redisKeyPrefix, exception);
         }
     }
 

@@ -34,6 +34,7 @@ import dev.gatehouse.starter.web.CurrentUserArgumentResolver;
 import dev.gatehouse.starter.web.EndpointAuthorizationInterceptor;
 import dev.gatehouse.starter.web.EndpointRules;
 import dev.gatehouse.starter.web.EndpointRulesVerifier;
+import dev.gatehouse.starter.web.PublicPaths;
 
 /**
  * Protects a servlet application with Gatehouse access tokens once {@code gatehouse.issuer-uri} is set.
@@ -118,8 +119,9 @@ public class GatehouseAutoConfiguration {
 
     /** Every handler mapping adds {@link MappedInterceptor} beans to its interceptors, for all paths. */
     @Bean
-    MappedInterceptor gatehouseEndpointAuthorizationInterceptor(EndpointRules rules) {
-        return new MappedInterceptor(null, new EndpointAuthorizationInterceptor(rules));
+    MappedInterceptor gatehouseEndpointAuthorizationInterceptor(EndpointRules rules, GatehouseProperties properties) {
+        return new MappedInterceptor(null,
+                new EndpointAuthorizationInterceptor(rules, new PublicPaths(properties.publicPaths())));
     }
 
     @Bean

@@ -75,6 +75,12 @@ class StartupRulesTest {
     }
 
     @Test
+    void startWhenPublicPathInvalidThenFails() {
+        assertThatThrownBy(() -> TestApps.start(ValidApp.class, ISSUER.issuer(), "gatehouse.public-paths=/orders/{id"))
+                .satisfies(failure -> assertThat(rootMessage(failure)).contains("gatehouse.public-paths"));
+    }
+
+    @Test
     void startWhenIssuerUriMissingThenStarterOff() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PublicInRolesClassApp.class)
                 .properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off")

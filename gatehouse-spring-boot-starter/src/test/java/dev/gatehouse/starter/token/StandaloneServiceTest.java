@@ -103,6 +103,20 @@ class StandaloneServiceTest {
     }
 
     @Test
+    void requestWhenIssuerUriNamesLocalhostThenIssuerUnavailable() {
+        try (TestIssuer issuer = new TestIssuer();
+                ConfigurableApplicationContext app = TestApps.start(TestApplication.class,
+                        issuer.issuer().replace("127.0.0.1", "localhost"), "gatehouse.revocation.enabled=false")) {
+            HttpTestClient http = TestApps.client(app);
+
+            HttpResponse<String> response = http.get("/me", issuer.token(claims -> { }));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(HttpTestClient.code(response)).isEqualTo("issuer_unavailable");
+        }
+    }
+
+    @Test
     void requestWhenRevocationDisabledThenFeedNeverRead() {
         try (TestIssuer issuer = new TestIssuer();
                 ConfigurableApplicationContext app = TestApps.start(TestApplication.class, issuer.issuer(),
