@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Starts the Gatehouse authentication and authorization server. */
 @SpringBootApplication
-@ConfigurationPropertiesScan
+@ConfigurationPropertiesScan("dev.gatehouse.config")
 public class GatehouseApplication {
 
     public static void main(String[] args) {

@@ -3,6 +3,7 @@ package dev.gatehouse.account;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -19,31 +20,48 @@ import org.springframework.stereotype.Component;
  * <p>The bound is the property {@code gatehouse.password.max-concurrent-hashes}, by default the
  * number of processors available to the JVM. A caller waits for a permit for at most
  * {@link #PERMIT_TIMEOUT} and then gets {@link TooManyPasswordChecksException}, which becomes a 503
- * response with {@code Retry-After}. Callers must not hold a database connection while they wait, so
+ * response with {@code Retry-After}. At most {@code gatehouse.password.max-waiting-checks} callers
+ * wait at once (by default {@value #WAITING_PER_PERMIT} per permit); a caller beyond them gets the
+ * same exception at once, so a flood of sign-ins gets its responses quickly instead of holding a request
+ * thread each. Callers must not hold a database connection while they wait, so
  * they must not call this inside a transaction.
  */
 @Component
 final class PasswordHashLimiter {
 
     static final Duration PERMIT_TIMEOUT = Duration.ofSeconds(2);
+    static final int WAITING_PER_PERMIT = 8;
 
     private final int maxConcurrentHashes;
+    private final int maxWaitingChecks;
     private final Semaphore permits;
     private final Duration permitTimeout;
+    private final AtomicInteger waitingChecks = new AtomicInteger();
     private final AtomicLong completedChecks = new AtomicLong();
 
     @Autowired
     PasswordHashLimiter(@Value("${gatehouse.password.max-concurrent-hashes:"
-            + "#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int maxConcurrentHashes) {
-        this(maxConcurrentHashes, PERMIT_TIMEOUT);
+            + "#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int maxConcurrentHashes,
+            @Value("${gatehouse.password.max-waiting-checks:-1}") int maxWaitingChecks) {
+        this(maxConcurrentHashes, maxWaitingChecks < 0 ? maxConcurrentHashes * WAITING_PER_PERMIT : maxWaitingChecks,
+                PERMIT_TIMEOUT);
     }
 
     PasswordHashLimiter(int maxConcurrentHashes, Duration permitTimeout) {
+        this(maxConcurrentHashes, maxConcurrentHashes * WAITING_PER_PERMIT, permitTimeout);
+    }
+
+    PasswordHashLimiter(int maxConcurrentHashes, int maxWaitingChecks, Duration permitTimeout) {
         if (maxConcurrentHashes < 1) {
             throw new IllegalArgumentException("gatehouse.password.max-concurrent-hashes must be at least 1, but is "
                     + maxConcurrentHashes);
         }
+        if (maxWaitingChecks < 0) {
+            throw new IllegalArgumentException("gatehouse.password.max-waiting-checks must be at least 0, but is "
+                    + maxWaitingChecks);
+        }
         this.maxConcurrentHashes = maxConcurrentHashes;
+        this.maxWaitingChecks = maxWaitingChecks;
         // Fair, so waiting requests get permits in arrival order and a new arrival never takes a permit
         // ahead of one that is already waiting.
         this.permits = new Semaphore(maxConcurrentHashes, true);
@@ -52,6 +70,11 @@ final class PasswordHashLimiter {
 
     int maxConcurrentHashes() {
         return maxConcurrentHashes;
+    }
+
+    /** Number of callers waiting for a permit now. */
+    int waitingChecks() {
+        return waitingChecks.get();
     }
 
     /** Number of hashes and verifications run to completion since start-up. */
@@ -79,15 +102,29 @@ final class PasswordHashLimiter {
     }
 
     private void acquire() {
-        boolean acquired;
+        // A timed tryAcquire keeps the semaphore's arrival order, which the untimed one would skip.
+        if (tryAcquire(Duration.ZERO)) {
+            return;
+        }
+        if (waitingChecks.incrementAndGet() > maxWaitingChecks) {
+            waitingChecks.decrementAndGet();
+            throw new TooManyPasswordChecksException();
+        }
         try {
-            acquired = permits.tryAcquire(permitTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (!tryAcquire(permitTimeout)) {
+                throw new TooManyPasswordChecksException();
+            }
+        } finally {
+            waitingChecks.decrementAndGet();
+        }
+    }
+
+    private boolean tryAcquire(Duration timeout) {
+        try {
+            return permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new TooManyPasswordChecksException(interrupted);
-        }
-        if (!acquired) {
-            throw new TooManyPasswordChecksException();
         }
     }
 }

@@ -55,6 +55,30 @@ class AuthorizationRepository {
                 .list());
     }
 
+    /**
+     * Reads the user's roles and effective permissions in one statement, so a token refresh costs one
+     * round trip and no transaction, and both sets come from the same snapshot.
+     */
+    Authorities authoritiesOf(UUID userId) {
+        Set<String> roles = new HashSet<>();
+        Set<String> permissions = new HashSet<>();
+        jdbc.sql("""
+                        select 'role' as kind, role_name as value from user_roles where user_id = :userId
+                        union all
+                        select 'permission', permission from user_permissions where user_id = :userId
+                        union all
+                        select 'permission', rp.permission
+                          from role_permissions rp
+                          join user_roles ur on ur.role_name = rp.role_name
+                         where ur.user_id = :userId
+                        """)
+                .param("userId", userId)
+                .query(row -> {
+                    (row.getString("kind").equals("role") ? roles : permissions).add(row.getString("value"));
+                });
+        return new Authorities(roles, permissions);
+    }
+
     /** Returns the roles of each listed user that has at least one. */
     Map<UUID, Set<String>> rolesOf(Collection<UUID> userIds) {
         return groupByUser("select user_id, role_name as value from user_roles where user_id in (:userIds)", userIds);

@@ -40,9 +40,8 @@ public class AuthorizationService {
      * Returns the user's roles and effective permissions, read from the database on every call. A user
      * that does not exist has no grants, so the result is empty rather than an error.
      */
-    @Transactional(readOnly = true)
     public Authorities authoritiesOf(UUID userId) {
-        return new Authorities(repository.rolesOf(userId), repository.effectivePermissionsOf(userId));
+        return repository.authoritiesOf(userId);
     }
 
     /** Returns the roles and direct permissions of each listed user, with empty grants for users without any. */

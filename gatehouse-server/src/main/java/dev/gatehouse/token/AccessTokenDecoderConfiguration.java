@@ -47,6 +47,7 @@ class AccessTokenDecoderConfiguration {
     private static DefaultJWTProcessor<SecurityContext> jwtProcessor(SigningKeys keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokenClaims.TOKEN_TYPE)));
+        processor.setJWSVerifierFactory(new BouncyCastleEcdsaVerifierFactory());
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(keys.jwsAlgorithm(),
                 new ImmutableJWKSet<>(keys.verificationKeys())));
         // Claims are checked by the Spring validators below, which read the injected Clock.

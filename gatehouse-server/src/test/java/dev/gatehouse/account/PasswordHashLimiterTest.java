@@ -41,6 +41,27 @@ class PasswordHashLimiterTest {
     }
 
     @Test
+    void withPermitWhenWaitingCallersAtLimitThenRejectedWithoutWaiting() throws Exception {
+        PasswordHashLimiter limiter = new PasswordHashLimiter(1, 1, Duration.ofSeconds(30));
+
+        try (ExecutorService executor = Executors.newSingleThreadExecutor()) {
+            HeldPermit.whileHeld(limiter, () -> {
+                Future<String> waiter = executor.submit(() -> limiter.withPermit(() -> "waited"));
+                awaitWaitingChecks(limiter, 1);
+
+                long started = System.nanoTime();
+                assertThatExceptionOfType(TooManyPasswordChecksException.class)
+                        .isThrownBy(() -> limiter.withPermit(() -> "beyond the waiting limit"));
+                // Without the waiting limit this call would wait the whole 30-second permit timeout.
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+                assertThat(waiter).isNotDone();
+            });
+        }
+
+        assertThat(limiter.waitingChecks()).isZero();
+    }
+
+    @Test
     void withPermitWhenHolderReleasedThenRunsAgain() throws Exception {
         PasswordHashLimiter limiter = new PasswordHashLimiter(1, SHORT_TIMEOUT);
 
@@ -116,6 +137,21 @@ class PasswordHashLimiterTest {
     @Test
     void constructorWhenLimitBelowOneThenRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashLimiter(0, SHORT_TIMEOUT));
+    }
+
+    @Test
+    void constructorWhenWaitingLimitNegativeThenRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashLimiter(1, -1, SHORT_TIMEOUT));
+    }
+
+    private static void awaitWaitingChecks(PasswordHashLimiter limiter, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (limiter.waitingChecks() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No caller started waiting within 10 seconds");
+            }
+            Thread.sleep(5);
+        }
     }
 
     private static void busyWaitMillis(long millis) {

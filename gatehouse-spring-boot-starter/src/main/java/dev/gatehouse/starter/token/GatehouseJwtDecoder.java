@@ -129,6 +129,7 @@ public final class GatehouseJwtDecoder implements JwtDecoder, DisposableBean {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(TOKEN_TYPE)));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(metadata.signingAlgorithms(), keys));
+        processor.setJWSVerifierFactory(new BouncyCastleEcdsaVerifierFactory());
         // Claims are checked by the Spring validators, which read the injected Clock.
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
