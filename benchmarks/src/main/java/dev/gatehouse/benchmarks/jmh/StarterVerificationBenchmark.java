@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -49,7 +50,7 @@ public class StarterVerificationBenchmark {
         URI issuerUri = URI.create(gatehouse.baseUrl());
         GatehouseProperties properties = new GatehouseProperties(issuerUri, "gatehouse", Duration.ofSeconds(30),
                 new GatehouseProperties.Revocation(false, Duration.ofSeconds(1), Duration.ofSeconds(10)),
-                new GatehouseProperties.Jwks(Duration.ofMinutes(5)));
+                new GatehouseProperties.Jwks(Duration.ofMinutes(5)), List.of());
         httpClient = new IssuerHttpClient();
         decoder = new GatehouseJwtDecoder(new IssuerMetadataResolver(issuerUri, httpClient), httpClient, properties,
                 Clock.systemUTC());
