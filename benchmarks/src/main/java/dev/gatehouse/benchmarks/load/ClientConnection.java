@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One simulated client. Without a target rate it sends its next request as soon as the last one is
- * answered (closed loop). With a rate it sends on a fixed schedule and measures each latency from the
+ * One simulated client. Without a target rate it sends its next request as soon as the response to
+ * the last one arrives (closed loop). With a rate it sends on a fixed schedule and measures each latency from the
  * scheduled send time, so a slow answer also counts against the requests that had to wait for it.
  */
 final class ClientConnection implements Workload.Connection {
@@ -110,7 +110,7 @@ final class ClientConnection implements Workload.Connection {
         return scheduled;
     }
 
-    /** A 503 leaves the refresh token unspent, so the chain goes on; any other failure starts a new chain. */
+    /** Keeps the chain after a 503, which leaves the refresh token unspent, and drops it after any other failure. */
     private void forgetTokensUnlessRetryable(IOException failure) {
         if (!(failure instanceof AuthTarget.UnexpectedStatusException status && status.status() == 503)) {
             tokens = null;

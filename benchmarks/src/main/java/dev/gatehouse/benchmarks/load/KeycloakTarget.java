@@ -26,7 +26,7 @@ final class KeycloakTarget implements AuthTarget {
 
     /**
      * @param scope scope of the password grant; the userinfo endpoint needs {@code openid}, which also makes
-     *     Keycloak sign an ID token, so only the mixed workload asks for it
+     *     Keycloak sign an ID token, so only the mixed workload requests it
      */
     KeycloakTarget(String baseUrl, String realm, String clientId, @Nullable String scope) {
         String realmUrl = baseUrl + "/realms/" + realm + "/protocol/openid-connect";
