@@ -74,7 +74,11 @@ class AuthorizationRepository {
                         """)
                 .param("userId", userId)
                 .query(row -> {
-                    (row.getString("kind").equals("role") ? roles : permissions).add(row.getString("value"));
+                    if (row.getString("kind").equals("role")) {
+                        roles.add(row.getString("value"));
+                    } else {
+                        permissions.add(row.getString("value"));
+                    }
                 });
         return new Authorities(roles, permissions);
     }

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start()} launches {@code dev.gatehouse.GatehouseApplication} with the same {@code java}
  * binary as the current JVM, on a free port of 127.0.0.1, and returns once {@code /actuator/health}
- * answers 200. Each launch gets its own PostgreSQL schema in database {@code gatehouse_test}, its own
+ * returns 200. Each launch gets its own PostgreSQL schema in database {@code gatehouse_test}, its own
  * Redis key prefix, its own data directory under {@code target/}, and a first administrator
  * ({@link #adminEmail()}). The server's output goes to {@code target/gatehouse-server-<n>.log}.
  *
