@@ -46,6 +46,7 @@ public class AccountService {
     public Account signUp(@Nullable String email, @Nullable String password) {
         String normalisedEmail = Credentials.requireValidEmail(email);
         String validPassword = Credentials.requireValidPassword(password);
+        passwordHasher.requireCapacity();
         if (repository.existsByEmail(normalisedEmail)) {
             throw emailTaken();
         }
@@ -75,6 +76,7 @@ public class AccountService {
      */
     public Optional<Account> authenticate(@Nullable String email, @Nullable String password) {
         String candidate = password == null ? "" : password;
+        passwordHasher.requireCapacity();
         Optional<StoredAccount> stored = Credentials.normaliseValidEmail(email).flatMap(repository::findByEmail);
         if (stored.isEmpty()) {
             passwordHasher.matchNothing(candidate);

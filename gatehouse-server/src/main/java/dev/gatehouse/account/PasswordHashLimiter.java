@@ -83,6 +83,20 @@ final class PasswordHashLimiter {
     }
 
     /**
+     * Throws at once when every permit is taken and the waiting line is full, so a request that would be
+     * rejected anyway does no database work first. Under a flood of sign-ins the excess then gets its 503
+     * without queueing for a database connection. The check reads the state once: a caller that passes it
+     * can still be rejected by {@link #withPermit}.
+     *
+     * @throws TooManyPasswordChecksException when no permit is free and no more callers may wait
+     */
+    void requireCapacity() {
+        if (permits.availablePermits() == 0 && waitingChecks.get() >= maxWaitingChecks) {
+            throw new TooManyPasswordChecksException();
+        }
+    }
+
+    /**
      * Runs the computation while holding one permit, and releases the permit when the computation
      * returns or throws. The computation must not call this method again, or it would wait for a
      * second permit while holding the first.

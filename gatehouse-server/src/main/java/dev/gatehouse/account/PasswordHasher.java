@@ -85,6 +85,15 @@ class PasswordHasher {
         limiter.withPermit(() -> encoder.matches(normalised, dummyHash));
     }
 
+    /**
+     * Rejects a password check before any other work when the limiter could not take it anyway.
+     *
+     * @throws TooManyPasswordChecksException when every permit is taken and the waiting line is full
+     */
+    void requireCapacity() {
+        limiter.requireCapacity();
+    }
+
     /** Returns true when the hash was made with weaker parameters than the current ones. */
     boolean needsRehash(String hash) {
         return encoder.upgradeEncoding(hash);

@@ -62,6 +62,37 @@ class PasswordHashLimiterTest {
     }
 
     @Test
+    void requireCapacityWhenPermitFreeThenPasses() {
+        PasswordHashLimiter limiter = new PasswordHashLimiter(1, 0, SHORT_TIMEOUT);
+
+        limiter.requireCapacity();
+
+        assertThat(limiter.withPermit(() -> "ran")).isEqualTo("ran");
+    }
+
+    @Test
+    void requireCapacityWhenRoomToWaitThenPasses() throws Exception {
+        PasswordHashLimiter limiter = new PasswordHashLimiter(1, 1, SHORT_TIMEOUT);
+
+        HeldPermit.whileHeld(limiter, limiter::requireCapacity);
+    }
+
+    @Test
+    void requireCapacityWhenLineFullThenRejected() throws Exception {
+        PasswordHashLimiter limiter = new PasswordHashLimiter(1, 1, Duration.ofSeconds(30));
+
+        try (ExecutorService executor = Executors.newSingleThreadExecutor()) {
+            HeldPermit.whileHeld(limiter, () -> {
+                Future<String> waiter = executor.submit(() -> limiter.withPermit(() -> "waited"));
+                awaitWaitingChecks(limiter, 1);
+
+                assertThatExceptionOfType(TooManyPasswordChecksException.class).isThrownBy(limiter::requireCapacity);
+                assertThat(waiter).isNotDone();
+            });
+        }
+    }
+
+    @Test
     void withPermitWhenHolderReleasedThenRunsAgain() throws Exception {
         PasswordHashLimiter limiter = new PasswordHashLimiter(1, SHORT_TIMEOUT);
 
