@@ -22,6 +22,10 @@ import com.nimbusds.jose.proc.SecurityContext;
  * {@link OctetKeyPairPublicKey}. The checks stay those of the parent. The header's {@code alg} must be
  * one of the accepted algorithms, the key's {@code kid} and {@code kty} must match the header, and its
  * {@code use} and {@code alg} must match when the key has them.
+ *
+ * <p>NOTE: the package dev.gatehouse.starter.token of gatehouse-spring-boot-starter has copies of this class,
+ * {@code OctetKeyPairPublicKey} and {@code Ed25519VerifierFactory}, because the server and the starter
+ * share no module. A change to one copy belongs in the other too.
  */
 class VerificationKeySelector<C extends SecurityContext> extends JWSVerificationKeySelector<C> {
 
