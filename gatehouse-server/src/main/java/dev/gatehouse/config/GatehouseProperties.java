@@ -39,7 +39,7 @@ public record GatehouseProperties(
     /**
      * Access-token settings.
      *
-     * @param algorithm JWS algorithm of access tokens: ES256, RS256 or HS256
+     * @param algorithm JWS algorithm of access tokens: ES256, RS256, HS256 or EdDSA (Ed25519)
      * @param lifetime how long an access token is valid
      * @param clockSkew tolerance when checking {@code exp} and {@code nbf} of a received token
      * @param hmacSecret shared secret for HS256, at least 32 bytes (256 bits) of UTF-8
@@ -153,9 +153,9 @@ public record GatehouseProperties(
         }
     }
 
-    /** Access-token signature algorithms that Gatehouse can issue. */
+    /** Access-token signature algorithms that Gatehouse can issue. {@code EdDSA} always uses the Ed25519 curve. */
     public enum SigningAlgorithm {
-        ES256, RS256, HS256
+        ES256, RS256, HS256, EdDSA
     }
 
     /** Session store selection. */

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,8 +47,8 @@ class AccessTokenDecoderConfiguration {
     private static DefaultJWTProcessor<SecurityContext> jwtProcessor(SigningKeys keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokenClaims.TOKEN_TYPE)));
-        processor.setJWSVerifierFactory(new BouncyCastleEcdsaVerifierFactory());
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(keys.jwsAlgorithm(),
+        processor.setJWSVerifierFactory(new Ed25519VerifierFactory(new BouncyCastleEcdsaVerifierFactory()));
+        processor.setJWSKeySelector(new VerificationKeySelector<>(Set.of(keys.jwsAlgorithm()),
                 new ImmutableJWKSet<>(keys.verificationKeys())));
         // Claims are checked by the Spring validators below, which read the injected Clock.
         processor.setJWTClaimsSetVerifier((claims, context) -> {

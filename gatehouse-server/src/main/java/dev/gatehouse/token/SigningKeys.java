@@ -12,6 +12,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
@@ -19,9 +20,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,7 @@ import dev.gatehouse.keys.StoredKeys.StoredKey;
 /**
  * The access-token signing key, resolved once at start-up: an HS256 secret from configuration, a key
  * pair from a PEM file, or a key pair generated on first start and stored encrypted in the database.
+ * EdDSA keys are on the Ed25519 curve, and Nimbus signs with them through Tink.
  */
 @Component
 class SigningKeys {
@@ -136,13 +140,22 @@ class SigningKeys {
         boolean matches = switch (algorithm) {
             case ES256 -> parsed instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()) && ec.isPrivate();
             case RS256 -> parsed instanceof RSAKey rsa && rsa.size() >= RSA_KEY_BITS && rsa.isPrivate();
+            case EdDSA -> parsed instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve()) && okp.isPrivate();
             case HS256 -> false;
         };
         if (!matches) {
             throw new InvalidConfigurationException("gatehouse.token.private-key-location " + location + " must hold "
-                    + (algorithm == SigningAlgorithm.ES256 ? "a P-256 EC" : "an RSA (2048 bits or more)")
-                    + " private key for " + algorithm);
+                    + expectedPemKey() + " private key for " + algorithm);
         }
+    }
+
+    private String expectedPemKey() {
+        return switch (algorithm) {
+            case ES256 -> "a P-256 EC";
+            case RS256 -> "an RSA (2048 bits or more)";
+            case EdDSA -> "an Ed25519";
+            case HS256 -> throw new IllegalStateException("HS256 takes its key from gatehouse.token.hmac-secret");
+        };
     }
 
     private JWK withSigningMetadata(JWK parsed) throws JOSEException {
@@ -150,6 +163,8 @@ class SigningKeys {
         return switch (parsed) {
             case ECKey ec -> new ECKey.Builder(ec).algorithm(jwsAlgorithm()).keyUse(KeyUse.SIGNATURE).keyID(keyId).build();
             case RSAKey rsa -> new RSAKey.Builder(rsa).algorithm(jwsAlgorithm()).keyUse(KeyUse.SIGNATURE).keyID(keyId).build();
+            case OctetKeyPair okp -> new OctetKeyPair.Builder(okp).algorithm(jwsAlgorithm()).keyUse(KeyUse.SIGNATURE)
+                    .keyID(keyId).build();
             default -> throw new InvalidConfigurationException("Unsupported key type " + parsed.getKeyType());
         };
     }
@@ -161,6 +176,8 @@ class SigningKeys {
                         .keyIDFromThumbprint(true).generate();
                 case RS256 -> new RSAKeyGenerator(RSA_KEY_BITS).algorithm(jwsAlgorithm()).keyUse(KeyUse.SIGNATURE)
                         .keyIDFromThumbprint(true).generate();
+                case EdDSA -> new OctetKeyPairGenerator(Curve.Ed25519).algorithm(jwsAlgorithm())
+                        .keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
                 case HS256 -> throw new IllegalStateException("HS256 keys come from configuration");
             };
             return new StoredKey(generated.getKeyID(), generated.toJSONString());
@@ -182,6 +199,7 @@ class SigningKeys {
             return switch (key) {
                 case ECKey ec -> new ECDSASigner(ec);
                 case RSAKey rsa -> new RSASSASigner(rsa);
+                case OctetKeyPair okp -> new Ed25519Signer(okp);
                 case OctetSequenceKey oct -> new MACSigner(oct);
                 default -> throw new IllegalStateException("Unsupported key type " + key.getKeyType());
             };

@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.nimbusds.jose.EncryptionMethod;
@@ -24,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.gatehouse.config.InvalidConfigurationException;
 import dev.gatehouse.support.TestStores;
+import dev.gatehouse.token.StoredSigningKeyRows.StoredRow;
 
 /**
  * Start-up of the signing key. A generated ES256 key is stored once, encrypted, and reused by the
@@ -51,7 +47,7 @@ class SigningKeyStartupTest {
         try (ConfigurableApplicationContext second = StandaloneGatehouse.start(SCHEMA)) {
             secondKid = second.getBean(SigningKeys.class).header().getKeyID();
         }
-        storedRows = readSigningKeyRows();
+        storedRows = StoredSigningKeyRows.read(SCHEMA, "ES256");
     }
 
     @AfterAll
@@ -109,32 +105,6 @@ class SigningKeyStartupTest {
             assertThat(published.toECPublicKey()).isEqualTo(pair.getPublic());
         } finally {
             Files.deleteIfExists(pem);
-        }
-    }
-
-    private static List<StoredRow> readSigningKeyRows() throws Exception {
-        List<StoredRow> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(StandaloneGatehouse.postgresUrl(SCHEMA),
-                TestStores.POSTGRES_USER, TestStores.POSTGRES_PASSWORD);
-                PreparedStatement statement = connection.prepareStatement(
-                        "select key_id, sealed_key from secret_keys where purpose = ? and algorithm = ?")) {
-            statement.setString(1, SigningKeys.PURPOSE);
-            statement.setString(2, "ES256");
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new StoredRow(result.getString("key_id"), result.getString("sealed_key")));
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** One row of {@code secret_keys}. The sealed key is ciphertext, but is still kept out of messages. */
-    private record StoredRow(String keyId, String sealedKey) {
-
-        @Override
-        public String toString() {
-            return "StoredRow[keyId=" + keyId + ", sealedKey=[redacted]]";
         }
     }
 }

@@ -11,7 +11,10 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
-/** Generates EC P-256 key pairs and writes them as PEM files for {@code gatehouse.token.private-key-location}. */
+/**
+ * Generates EC P-256 and Ed25519 key pairs and writes them as PEM files for
+ * {@code gatehouse.token.private-key-location}.
+ */
 final class TestPemFiles {
 
     private TestPemFiles() {
@@ -24,6 +27,14 @@ final class TestPemFiles {
             return generator.generateKeyPair();
         } catch (GeneralSecurityException exception) {
             throw new IllegalStateException("This JDK cannot generate EC P-256 keys", exception);
+        }
+    }
+
+    static KeyPair generateEd25519KeyPair() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException exception) {
+            throw new IllegalStateException("This JDK cannot generate Ed25519 keys", exception);
         }
     }
 

@@ -14,7 +14,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +36,10 @@ import dev.gatehouse.starter.GatehouseProperties;
  * from the issuer's discovery document. Only the algorithms the issuer advertises are accepted, only
  * {@code typ: at+jwt} (RFC 9068, section 2.1), and {@code iss}, {@code aud}, {@code exp}, {@code nbf},
  * {@code iat}, {@code sub} and {@code sid} are checked.
+ *
+ * <p>EdDSA tokens are checked with the Ed25519 keys of the JWK Set through {@link VerificationKeySelector}
+ * and {@link Ed25519VerifierFactory}, because Nimbus's default selector and verifier factory handle no
+ * Ed25519 key.
  *
  * <p>The JWK Set comes from Nimbus's {@link JWKSourceBuilder}: it is cached for
  * {@code gatehouse.jwks.cache-lifetime}, and a token with an unknown {@code kid} makes Nimbus fetch it
@@ -128,8 +131,8 @@ public final class GatehouseJwtDecoder implements JwtDecoder, DisposableBean {
             JWKSource<SecurityContext> keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(TOKEN_TYPE)));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(metadata.signingAlgorithms(), keys));
-        processor.setJWSVerifierFactory(new BouncyCastleEcdsaVerifierFactory());
+        processor.setJWSKeySelector(new VerificationKeySelector<>(metadata.signingAlgorithms(), keys));
+        processor.setJWSVerifierFactory(new Ed25519VerifierFactory(new BouncyCastleEcdsaVerifierFactory()));
         // Claims are checked by the Spring validators, which read the injected Clock.
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });

@@ -22,13 +22,16 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -37,8 +40,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A small Gatehouse stand-in on 127.0.0.1 for tests: it serves the discovery document, a JWK Set and the
- * revocation feed, and signs access tokens with Nimbus, with RS256 or ES256. It can be stopped and started again on the same
- * port, rotate its signing key, and make the feed fail.
+ * revocation feed, and signs access tokens with Nimbus, with RS256, ES256 or EdDSA. It can be stopped and
+ * started again on the same port, rotate its signing key, and make the feed fail.
  */
 public final class TestIssuer implements AutoCloseable {
 
@@ -59,7 +62,7 @@ public final class TestIssuer implements AutoCloseable {
         this(JWSAlgorithm.RS256);
     }
 
-    /** Starts an issuer that signs with, and advertises only, {@code algorithm} (RS256 or ES256). */
+    /** Starts an issuer that signs with, and advertises only, {@code algorithm} (RS256, ES256 or EdDSA). */
     public TestIssuer(JWSAlgorithm algorithm) {
         this.algorithm = algorithm;
         signingKey = newKey(algorithm);
@@ -161,11 +164,19 @@ public final class TestIssuer implements AutoCloseable {
         return sign(builder.build(), signingKey, new JOSEObjectType("at+jwt"));
     }
 
-    /** Signs with RS256 for an RSA key and ES256 for a P-256 key. */
+    /** Signs with RS256 for an RSA key, ES256 for a P-256 key and EdDSA for an Ed25519 key. */
     public static String sign(JWTClaimsSet claims, JWK key, JOSEObjectType type) {
         try {
-            JWSAlgorithm algorithm = key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
-            JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
+            JWSAlgorithm algorithm = switch (key) {
+                case ECKey ec -> JWSAlgorithm.ES256;
+                case OctetKeyPair okp -> JWSAlgorithm.EdDSA;
+                default -> JWSAlgorithm.RS256;
+            };
+            JWSSigner signer = switch (key) {
+                case ECKey ec -> new ECDSASigner(ec);
+                case OctetKeyPair okp -> new Ed25519Signer(okp);
+                default -> new RSASSASigner((RSAKey) key);
+            };
             JWSHeader header = new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(type).build();
             SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(signer);
@@ -180,6 +191,9 @@ public final class TestIssuer implements AutoCloseable {
             String keyId = UUID.randomUUID().toString();
             if (JWSAlgorithm.ES256.equals(algorithm)) {
                 return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
+            }
+            if (JWSAlgorithm.EdDSA.equals(algorithm)) {
+                return new OctetKeyPairGenerator(Curve.Ed25519).keyID(keyId).generate();
             }
             return new RSAKeyGenerator(2048).keyID(keyId).generate();
         } catch (JOSEException exception) {

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import com.nimbusds.jose.JWSAlgorithm;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.gatehouse.starter.app.TestApplication;
@@ -89,9 +91,10 @@ class StandaloneServiceTest {
         }
     }
 
-    @Test
-    void requestWhenIssuerSignsWithEs256ThenAccepted() {
-        try (TestIssuer issuer = new TestIssuer(JWSAlgorithm.ES256);
+    @ParameterizedTest
+    @ValueSource(strings = {"ES256", "EdDSA"})
+    void requestWhenIssuerSignsWithAlgorithmThenAccepted(String algorithm) {
+        try (TestIssuer issuer = new TestIssuer(JWSAlgorithm.parse(algorithm));
                 ConfigurableApplicationContext app = TestApps.start(TestApplication.class, issuer.issuer(),
                         "gatehouse.revocation.poll-interval=100ms")) {
             HttpTestClient http = TestApps.client(app);
