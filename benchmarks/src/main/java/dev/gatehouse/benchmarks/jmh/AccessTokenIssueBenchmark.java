@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class AccessTokenIssueBenchmark {
 
-    @Param({"ES256", "RS256", "HS256"})
+    @Param({"ES256", "RS256", "HS256", "EdDSA"})
     public String algorithm;
 
     private RunningGatehouse gatehouse;

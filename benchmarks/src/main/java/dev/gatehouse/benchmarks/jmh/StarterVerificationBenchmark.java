@@ -35,7 +35,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class StarterVerificationBenchmark {
 
-    @Param({"ES256", "RS256"})
+    @Param({"ES256", "RS256", "EdDSA"})
     public String algorithm;
 
     private RunningGatehouse gatehouse;
