@@ -63,7 +63,7 @@ class AuthorizationRepository {
         Set<String> roles = new HashSet<>();
         Set<String> permissions = new HashSet<>();
         jdbc.sql("""
-                        select 'role' as kind, role_name as value from user_roles where user_id = :userId
+                        select 'role' as kind, role_name as granted from user_roles where user_id = :userId
                         union all
                         select 'permission', permission from user_permissions where user_id = :userId
                         union all
@@ -75,9 +75,9 @@ class AuthorizationRepository {
                 .param("userId", userId)
                 .query(row -> {
                     if (row.getString("kind").equals("role")) {
-                        roles.add(row.getString("value"));
+                        roles.add(row.getString("granted"));
                     } else {
-                        permissions.add(row.getString("value"));
+                        permissions.add(row.getString("granted"));
                     }
                 });
         return new Authorities(roles, permissions);
@@ -85,12 +85,12 @@ class AuthorizationRepository {
 
     /** Returns the roles of each listed user that has at least one. */
     Map<UUID, Set<String>> rolesOf(Collection<UUID> userIds) {
-        return groupByUser("select user_id, role_name as value from user_roles where user_id in (:userIds)", userIds);
+        return groupByUser("select user_id, role_name as granted from user_roles where user_id in (:userIds)", userIds);
     }
 
     /** Returns the direct permissions of each listed user that has at least one. */
     Map<UUID, Set<String>> directPermissionsOf(Collection<UUID> userIds) {
-        return groupByUser("select user_id, permission as value from user_permissions where user_id in (:userIds)",
+        return groupByUser("select user_id, permission as granted from user_permissions where user_id in (:userIds)",
                 userIds);
     }
 
@@ -181,7 +181,7 @@ class AuthorizationRepository {
                 .param("userIds", userIds)
                 .query((ResultSet row) -> {
                     valuesByUser.computeIfAbsent(row.getObject("user_id", UUID.class), id -> new HashSet<>())
-                            .add(row.getString("value"));
+                            .add(row.getString("granted"));
                 });
         return valuesByUser;
     }

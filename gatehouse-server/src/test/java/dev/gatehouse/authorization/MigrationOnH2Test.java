@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -16,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Runs the migrations on the embedded H2 database in the mode that the default configuration uses.
- * The integration tests cover PostgreSQL.
+ * Runs the migrations and the grant queries on the embedded H2 database in the mode that the default
+ * configuration uses. The integration tests cover PostgreSQL.
  */
 class MigrationOnH2Test {
 
@@ -59,6 +61,22 @@ class MigrationOnH2Test {
 
         assertThat(jdbc.sql("select count(*) from user_roles").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from user_permissions").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void grantQueriesWhenOnH2ThenRowsRead() {
+        UUID id = UUID.randomUUID();
+        insertUser(id, "grants@example.test");
+        jdbc.sql("insert into user_roles (user_id, role_name) values (?, 'admin')").param(id).update();
+        jdbc.sql("insert into user_permissions (user_id, permission) values (?, 'audit:read')").param(id).update();
+        AuthorizationRepository repository = new AuthorizationRepository(jdbc);
+
+        Authorities authorities = repository.authoritiesOf(id);
+
+        assertThat(authorities.roles()).containsExactly("admin");
+        assertThat(authorities.permissions()).contains("audit:read").containsAll(Permissions.ALL_ADMIN);
+        assertThat(repository.rolesOf(List.of(id))).containsEntry(id, Set.of("admin"));
+        assertThat(repository.directPermissionsOf(List.of(id))).containsEntry(id, Set.of("audit:read"));
     }
 
     private void insertUser(UUID id, String email) {
