@@ -25,6 +25,9 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import dev.gatehouse.config.GatehouseProperties;
+import dev.gatehouse.jose.BouncyCastleEcdsaVerifierFactory;
+import dev.gatehouse.jose.Ed25519VerifierFactory;
+import dev.gatehouse.jose.VerificationKeySelector;
 
 /**
  * Builds the decoder that Gatehouse's own endpoints use for bearer tokens. It accepts only the

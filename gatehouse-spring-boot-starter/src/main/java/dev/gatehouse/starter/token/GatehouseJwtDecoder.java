@@ -29,6 +29,9 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import dev.gatehouse.jose.BouncyCastleEcdsaVerifierFactory;
+import dev.gatehouse.jose.Ed25519VerifierFactory;
+import dev.gatehouse.jose.VerificationKeySelector;
 import dev.gatehouse.starter.GatehouseProperties;
 
 /**

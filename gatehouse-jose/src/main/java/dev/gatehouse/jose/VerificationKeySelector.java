@@ -1,4 +1,4 @@
-package dev.gatehouse.starter.token;
+package dev.gatehouse.jose;
 
 import java.security.Key;
 import java.util.List;
@@ -22,14 +22,10 @@ import com.nimbusds.jose.proc.SecurityContext;
  * {@link OctetKeyPairPublicKey}. The checks stay those of the parent. The header's {@code alg} must be
  * one of the accepted algorithms, the key's {@code kid} and {@code kty} must match the header, and its
  * {@code use} and {@code alg} must match when the key has them.
- *
- * <p>NOTE: the package dev.gatehouse.token of gatehouse-server has copies of this class,
- * {@code OctetKeyPairPublicKey} and {@code Ed25519VerifierFactory}, because the server and the starter
- * share no module. A change to one copy belongs in the other too.
  */
-class VerificationKeySelector<C extends SecurityContext> extends JWSVerificationKeySelector<C> {
+public class VerificationKeySelector<C extends SecurityContext> extends JWSVerificationKeySelector<C> {
 
-    VerificationKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<C> keys) {
+    public VerificationKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<C> keys) {
         super(algorithms, keys);
     }
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.starter.token;
+package dev.gatehouse.jose;
 
 import java.security.PublicKey;
 

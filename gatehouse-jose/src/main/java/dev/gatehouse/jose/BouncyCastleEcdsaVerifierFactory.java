@@ -1,4 +1,4 @@
-package dev.gatehouse.token;
+package dev.gatehouse.jose;
 
 import java.security.Key;
 import java.util.Set;
@@ -19,7 +19,7 @@ import com.nimbusds.jose.proc.JWSVerifierFactory;
  * times as fast as the JDK's SunEC, while SunEC signs faster, so Gatehouse signs with SunEC and verifies
  * with BouncyCastle (figures in docs/benchmarks.md). Other algorithms keep the JDK's providers.
  */
-final class BouncyCastleEcdsaVerifierFactory implements JWSVerifierFactory {
+public final class BouncyCastleEcdsaVerifierFactory implements JWSVerifierFactory {
 
     private final DefaultJWSVerifierFactory defaults = new DefaultJWSVerifierFactory();
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.starter.token;
+package dev.gatehouse.jose;
 
 import java.security.Key;
 import java.util.LinkedHashSet;
@@ -18,12 +18,12 @@ import com.nimbusds.jose.proc.JWSVerifierFactory;
  * {@link VerificationKeySelector} selects, and leaves every other algorithm to the wrapped factory.
  * Nimbus's own {@code DefaultJWSVerifierFactory} has no EdDSA support.
  */
-final class Ed25519VerifierFactory implements JWSVerifierFactory {
+public final class Ed25519VerifierFactory implements JWSVerifierFactory {
 
     private final JWSVerifierFactory others;
     private final Set<JWSAlgorithm> supported;
 
-    Ed25519VerifierFactory(JWSVerifierFactory others) {
+    public Ed25519VerifierFactory(JWSVerifierFactory others) {
         this.others = others;
         Set<JWSAlgorithm> algorithms = new LinkedHashSet<>(others.supportedJWSAlgorithms());
         algorithms.addAll(Ed25519Verifier.SUPPORTED_ALGORITHMS);

@@ -1,4 +1,4 @@
-package dev.gatehouse.token;
+package dev.gatehouse.jose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
