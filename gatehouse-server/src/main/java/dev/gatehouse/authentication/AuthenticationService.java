@@ -13,6 +13,7 @@ import dev.gatehouse.account.AccountErrorCodes;
 import dev.gatehouse.account.AccountService;
 import dev.gatehouse.authorization.Authorities;
 import dev.gatehouse.authorization.AuthorizationService;
+import dev.gatehouse.authorization.UserAuthorities;
 import dev.gatehouse.error.NotFoundException;
 import dev.gatehouse.session.ClientInfo;
 import dev.gatehouse.session.SessionService;
@@ -92,10 +93,10 @@ public class AuthenticationService {
     private AccessTokenSubject subjectOf(StartedSession session) {
         UUID userId = session.userId();
         // NOTE: Gatehouse has no way to delete an account, so a live session always has its user.
-        Account account = accounts.findById(userId).orElseThrow(() -> new NotFoundException(
+        UserAuthorities user = authorization.userAuthoritiesOf(userId).orElseThrow(() -> new NotFoundException(
                 AccountErrorCodes.USER_NOT_FOUND, "The user of this session no longer exists."));
-        Authorities authorities = authorization.authoritiesOf(userId);
-        return new AccessTokenSubject(userId, account.email(), session.sessionId(), session.clientId(),
+        Authorities authorities = user.authorities();
+        return new AccessTokenSubject(userId, user.email(), session.sessionId(), session.clientId(),
                 authorities.roles(), authorities.permissions());
     }
 }

@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,14 +58,28 @@ class AuthorizationRepository {
     }
 
     /**
-     * Reads the user's roles and effective permissions in one statement, so a token refresh costs one
-     * round trip and no transaction, and both sets come from the same snapshot.
+     * Reads the user's roles and effective permissions in one statement, so both sets come from the same
+     * snapshot. A user that does not exist has none.
      */
     Authorities authoritiesOf(UUID userId) {
+        return userAuthoritiesOf(userId)
+                .map(UserAuthorities::authorities)
+                .orElseGet(() -> new Authorities(Set.of(), Set.of()));
+    }
+
+    /**
+     * Reads the user's email, roles and effective permissions in one statement, which is what each
+     * token refresh needs, so a refresh costs one database round trip. Returns empty when no such user
+     * exists.
+     */
+    Optional<UserAuthorities> userAuthoritiesOf(UUID userId) {
+        List<String> emails = new ArrayList<>(1);
         Set<String> roles = new HashSet<>();
         Set<String> permissions = new HashSet<>();
         jdbc.sql("""
-                        select 'role' as kind, role_name as granted from user_roles where user_id = :userId
+                        select 'email' as kind, email as granted from users where id = :userId
+                        union all
+                        select 'role', role_name from user_roles where user_id = :userId
                         union all
                         select 'permission', permission from user_permissions where user_id = :userId
                         union all
@@ -74,13 +90,17 @@ class AuthorizationRepository {
                         """)
                 .param("userId", userId)
                 .query(row -> {
-                    if (row.getString("kind").equals("role")) {
-                        roles.add(row.getString("granted"));
-                    } else {
-                        permissions.add(row.getString("granted"));
+                    String granted = row.getString("granted");
+                    switch (row.getString("kind")) {
+                        case "email" -> emails.add(granted);
+                        case "role" -> roles.add(granted);
+                        default -> permissions.add(granted);
                     }
                 });
-        return new Authorities(roles, permissions);
+        if (emails.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserAuthorities(emails.getFirst(), new Authorities(roles, permissions)));
     }
 
     /** Returns the roles of each listed user that has at least one. */

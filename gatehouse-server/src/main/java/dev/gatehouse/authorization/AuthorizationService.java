@@ -44,6 +44,14 @@ public class AuthorizationService {
         return repository.authoritiesOf(userId);
     }
 
+    /**
+     * Returns the user's email, roles and effective permissions, read from the database in one statement
+     * on every call, or empty when the user does not exist.
+     */
+    public Optional<UserAuthorities> userAuthoritiesOf(UUID userId) {
+        return repository.userAuthoritiesOf(userId);
+    }
+
     /** Returns the roles and direct permissions of each listed user, with empty grants for users without any. */
     @Transactional(readOnly = true)
     public Map<UUID, UserGrants> grantsOf(Collection<UUID> userIds) {

@@ -64,6 +64,39 @@ class AuthorizationServiceTest extends IntegrationTest {
     }
 
     @Test
+    void userAuthoritiesOfWhenGrantedThenUnion() {
+        Account user = newUser();
+        String editor = uniqueRole("editor");
+        authorization.createRole(editor, Set.of("documents:read", "documents:write"));
+        authorization.replaceRoles(user.id(), Set.of(editor));
+        authorization.replacePermissions(user.id(), Set.of("documents:read", "billing:read"));
+
+        UserAuthorities found = authorization.userAuthoritiesOf(user.id()).orElseThrow();
+
+        assertThat(found.email()).isEqualTo(user.email());
+        assertThat(found.authorities()).isEqualTo(authorization.authoritiesOf(user.id()));
+        assertThat(found.authorities().roles()).containsExactly(editor);
+        assertThat(found.authorities().permissions())
+                .containsExactly("billing:read", "documents:read", "documents:write");
+    }
+
+    @Test
+    void userAuthoritiesOfWhenNoGrantsThenEmailOnly() {
+        Account user = newUser();
+
+        UserAuthorities found = authorization.userAuthoritiesOf(user.id()).orElseThrow();
+
+        assertThat(found.email()).isEqualTo(user.email());
+        assertThat(found.authorities().roles()).isEmpty();
+        assertThat(found.authorities().permissions()).isEmpty();
+    }
+
+    @Test
+    void userAuthoritiesOfWhenUserUnknownThenEmpty() {
+        assertThat(authorization.userAuthoritiesOf(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
     void authoritiesWhenCreatedThenSortedAndImmutable() {
         Authorities authorities = new Authorities(Set.of("b", "a", "c"), Set.of("y:b", "x:a"));
 

@@ -77,6 +77,10 @@ class MigrationOnH2Test {
         assertThat(authorities.permissions()).contains("audit:read").containsAll(Permissions.ALL_ADMIN);
         assertThat(repository.rolesOf(List.of(id))).containsEntry(id, Set.of("admin"));
         assertThat(repository.directPermissionsOf(List.of(id))).containsEntry(id, Set.of("audit:read"));
+        assertThat(repository.userAuthoritiesOf(id)).hasValueSatisfying(user -> {
+            assertThat(user.email()).isEqualTo("grants@example.test");
+            assertThat(user.authorities()).isEqualTo(authorities);
+        });
     }
 
     private void insertUser(UUID id, String email) {
