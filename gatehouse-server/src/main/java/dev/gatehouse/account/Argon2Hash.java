@@ -24,8 +24,16 @@ record Argon2Hash(int type, int version, int memoryKib, int iterations, int para
     private static final int MIN_HASH_LENGTH_BYTES = 4;
 
     /**
-     * Parses a PHC string. Returns empty when the string is not an Argon2 hash in this format or its
-     * parameters are out of Argon2's range.
+     * Upper bounds on the costs of a stored hash, well above Gatehouse's own (19 MiB, 2 iterations, 1 lane),
+     * so a hash written into the database with huge costs cannot exhaust the heap or hold a permit for hours.
+     */
+    static final int MAX_MEMORY_KIB = 64 * 1024;
+    static final int MAX_ITERATIONS = 16;
+    static final int MAX_PARALLELISM = 16;
+
+    /**
+     * Parses a PHC string. Returns empty when the string is not an Argon2 hash in this format, or its
+     * costs are out of Argon2's range or above this class's maximums.
      */
     static Optional<Argon2Hash> parse(String encoded) {
         try {
@@ -102,7 +110,8 @@ record Argon2Hash(int type, int version, int memoryKib, int iterations, int para
         int memoryKib = parseValue(costs[0], "m");
         int iterations = parseValue(costs[1], "t");
         int parallelism = parseValue(costs[2], "p");
-        if (parallelism < 1 || iterations < 1 || memoryKib < 8 * parallelism) {
+        if (parallelism < 1 || iterations < 1 || memoryKib < 8 * parallelism || memoryKib > MAX_MEMORY_KIB
+                || iterations > MAX_ITERATIONS || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("Argon2 costs out of range");
         }
         return new Argon2Hash(type, version, memoryKib, iterations, parallelism, salt, hash);

@@ -42,6 +42,9 @@ class PasswordHasher {
     private static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
 
+    /** Working blocks that BouncyCastle's generator takes from the pool besides the memory blocks. */
+    private static final int FILL_BLOCKS = 4;
+
     private final SecureRandom random = new SecureRandom();
     private final PasswordHashLimiter limiter;
 
@@ -160,7 +163,8 @@ class PasswordHasher {
 
     private byte[] compute(String password, Argon2Parameters.Builder parameters, int hashLength) {
         byte[] passwordBytes = password.getBytes(StandardCharsets.UTF_8);
-        BlockPool blockPool = Objects.requireNonNullElseGet(idleBlockPools.poll(), () -> new FixedBlockPool(MEMORY_KIB));
+        BlockPool blockPool = Objects.requireNonNullElseGet(idleBlockPools.poll(), () -> new FixedBlockPool(
+                Argon2BytesGenerator.getBlockCount(MEMORY_KIB, PARALLELISM) + FILL_BLOCKS));
         try {
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
             generator.init(parameters.withBlockPool(blockPool).build());

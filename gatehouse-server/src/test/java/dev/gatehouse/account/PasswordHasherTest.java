@@ -148,7 +148,10 @@ class PasswordHasherTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "plain text", "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
-        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$AAEC"})
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$AAEC",
+        "$argon2id$v=19$m=4194304,t=1,p=1$c29tZXNhbHQ$AAECAwQFBgc",
+        "$argon2id$v=19$m=2147483647,t=1,p=1$c29tZXNhbHQ$AAECAwQFBgc",
+        "$argon2id$v=19$m=8,t=1000000,p=1$c29tZXNhbHQ$AAECAwQFBgc"})
     void matchesWhenStoredHashMalformedThenFalse(String stored) {
         assertThat(hasher.matches(PASSWORD, stored)).isFalse();
         assertThat(hasher.needsRehash(stored)).isFalse();
