@@ -74,14 +74,14 @@ record Argon2Hash(int type, int version, int memoryKib, int iterations, int para
         int type = parseType(parts[1]);
         boolean versioned = parts.length == 6;
         int version = versioned ? parseVersion(parts[2]) : Argon2Parameters.ARGON2_VERSION_10;
-        int costs = versioned ? 3 : 2;
+        int costsIndex = versioned ? 3 : 2;
         Base64.Decoder base64 = Base64.getDecoder();
-        byte[] salt = base64.decode(parts[costs + 1]);
-        byte[] hash = base64.decode(parts[costs + 2]);
+        byte[] salt = base64.decode(parts[costsIndex + 1]);
+        byte[] hash = base64.decode(parts[costsIndex + 2]);
         if (hash.length < MIN_HASH_LENGTH_BYTES) {
             throw new IllegalArgumentException("hash too short");
         }
-        return withCosts(type, version, parts[costs], salt, hash);
+        return withCosts(type, version, parts[costsIndex], salt, hash);
     }
 
     private static int parseType(String name) {
