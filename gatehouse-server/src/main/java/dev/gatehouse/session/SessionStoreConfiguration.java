@@ -11,12 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -26,6 +22,10 @@ import dev.gatehouse.config.GatehouseProperties.SessionStoreType;
 /**
  * Chooses the session store: Redis when {@code gatehouse.session.store} is {@code redis}, or when it
  * is {@code auto} and a Redis host or URL is configured; the in-memory store otherwise.
+ *
+ * <p>The choice is made when the beans are created, not by conditions on bean definitions, so a build
+ * with Spring's ahead-of-time processing, which fixes the bean definitions at build time, still follows
+ * the environment it runs in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -34,8 +34,22 @@ class SessionStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SessionStoreConfiguration.class);
 
     @Bean
-    @Conditional(RedisSelected.class)
-    SessionStore redisSessionStore(StringRedisTemplate redis, GatehouseProperties properties,
+    SessionStore selectedSessionStore(Environment environment, StringRedisTemplate redis, GatehouseProperties properties,
+            DataRedisProperties redisProperties, Clock clock) {
+        return redisSelected(environment)
+                ? redisSessionStore(redis, properties, redisProperties)
+                : inMemorySessionStore(properties, clock);
+    }
+
+    @Bean
+    FailureCounters selectedFailureCounters(Environment environment, StringRedisTemplate redis, GatehouseProperties properties,
+            Clock clock) {
+        return redisSelected(environment)
+                ? new RedisFailureCounters(redis, properties.session().redisKeyPrefix())
+                : new InMemoryFailureCounters(clock);
+    }
+
+    private static SessionStore redisSessionStore(StringRedisTemplate redis, GatehouseProperties properties,
             DataRedisProperties redisProperties) {
         GatehouseProperties.Session session = properties.session();
         String address = redisProperties.getUrl() != null ? "URL" : redisProperties.getHost() + ":" + redisProperties.getPort();
@@ -44,24 +58,10 @@ class SessionStoreConfiguration {
                 commandTimeout.multipliedBy(9).dividedBy(10), revocationRetention(properties), "Redis " + address);
     }
 
-    @Bean
-    @Conditional(MemorySelected.class)
-    SessionStore inMemorySessionStore(GatehouseProperties properties, Clock clock) {
+    private static SessionStore inMemorySessionStore(GatehouseProperties properties, Clock clock) {
         log.warn("Sessions are kept in memory: this mode is for a single instance only, and every session ends "
                 + "when the process stops. Set SPRING_DATA_REDIS_HOST to keep sessions in Redis.");
         return new InMemorySessionStore(properties.session().idleLifetime(), revocationRetention(properties), clock);
-    }
-
-    @Bean
-    @Conditional(RedisSelected.class)
-    FailureCounters redisFailureCounters(StringRedisTemplate redis, GatehouseProperties properties) {
-        return new RedisFailureCounters(redis, properties.session().redisKeyPrefix());
-    }
-
-    @Bean
-    @Conditional(MemorySelected.class)
-    FailureCounters inMemoryFailureCounters(Clock clock) {
-        return new InMemoryFailureCounters(clock);
     }
 
     /**
@@ -90,7 +90,7 @@ class SessionStoreConfiguration {
                 .build());
     }
 
-    static boolean redisSelected(Environment environment) {
+    private static boolean redisSelected(Environment environment) {
         SessionStoreType type = environment.getProperty("gatehouse.session.store", SessionStoreType.class,
                 SessionStoreType.AUTO);
         return switch (type) {
@@ -103,21 +103,5 @@ class SessionStoreConfiguration {
 
     private static boolean hasText(String value) {
         return value != null && !value.isBlank();
-    }
-
-    static final class RedisSelected implements Condition {
-
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return redisSelected(context.getEnvironment());
-        }
-    }
-
-    static final class MemorySelected implements Condition {
-
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !redisSelected(context.getEnvironment());
-        }
     }
 }
