@@ -39,12 +39,17 @@ final class PasswordHashLimiter {
     private final AtomicInteger waitingChecks = new AtomicInteger();
     private final AtomicLong completedChecks = new AtomicLong();
 
+    /**
+     * Takes both bounds from properties; an unset one (read as -1) gets its default. The default is
+     * computed here, not in a SpEL expression: a context's first expression adds a tenth of a second to
+     * start-up.
+     */
     @Autowired
-    PasswordHashLimiter(@Value("${gatehouse.password.max-concurrent-hashes:"
-            + "#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int maxConcurrentHashes,
+    PasswordHashLimiter(@Value("${gatehouse.password.max-concurrent-hashes:-1}") int maxConcurrentHashes,
             @Value("${gatehouse.password.max-waiting-checks:-1}") int maxWaitingChecks) {
-        this(maxConcurrentHashes, maxWaitingChecks < 0 ? maxConcurrentHashes * WAITING_PER_PERMIT : maxWaitingChecks,
-                PERMIT_TIMEOUT);
+        this(permitsOrDefault(maxConcurrentHashes), maxWaitingChecks < 0
+                ? permitsOrDefault(maxConcurrentHashes) * WAITING_PER_PERMIT
+                : maxWaitingChecks, PERMIT_TIMEOUT);
     }
 
     PasswordHashLimiter(int maxConcurrentHashes, Duration permitTimeout) {
@@ -140,5 +145,9 @@ final class PasswordHashLimiter {
             Thread.currentThread().interrupt();
             throw new TooManyPasswordChecksException(interrupted);
         }
+    }
+
+    private static int permitsOrDefault(int maxConcurrentHashes) {
+        return maxConcurrentHashes == -1 ? Runtime.getRuntime().availableProcessors() : maxConcurrentHashes;
     }
 }

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -51,14 +50,15 @@ class PasswordHasher {
     /** Block pools not in use; at most one per computation running at once. */
     private final Queue<BlockPool> idleBlockPools = new ConcurrentLinkedQueue<>();
 
-    /** Hash of a random, discarded password, verified for unknown emails so they take as long as known ones. */
+    /**
+     * Hash verified for unknown emails, so they take as long as known ones. It has the current costs and a
+     * random salt and hash, so no password matches it and start-up hashes no password to make it.
+     */
     private final String dummyHash;
 
     PasswordHasher(PasswordHashLimiter limiter) {
         this.limiter = limiter;
-        byte[] randomPassword = new byte[32];
-        random.nextBytes(randomPassword);
-        this.dummyHash = encode(HexFormat.of().formatHex(randomPassword));
+        this.dummyHash = withCurrentCosts(randomBytes(SALT_LENGTH_BYTES), randomBytes(HASH_LENGTH_BYTES)).encode();
     }
 
     /**
@@ -128,19 +128,20 @@ class PasswordHasher {
     }
 
     private String encode(String password) {
-        byte[] salt = new byte[SALT_LENGTH_BYTES];
-        random.nextBytes(salt);
-        Argon2Parameters.Builder parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(MEMORY_KIB)
-                .withIterations(ITERATIONS)
-                .withParallelism(PARALLELISM)
-                .withSalt(salt);
+        byte[] salt = randomBytes(SALT_LENGTH_BYTES);
+        Argon2Parameters.Builder parameters = withCurrentCosts(salt, new byte[0]).parameters();
+        return withCurrentCosts(salt, compute(password, parameters, HASH_LENGTH_BYTES)).encode();
+    }
 
-        byte[] hash = compute(password, parameters, HASH_LENGTH_BYTES);
-
+    private static Argon2Hash withCurrentCosts(byte[] salt, byte[] hash) {
         return new Argon2Hash(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13, MEMORY_KIB, ITERATIONS,
-                PARALLELISM, salt, hash).encode();
+                PARALLELISM, salt, hash);
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
     /**
