@@ -4,12 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Package-by-feature rules: no cycles between features, and vendor types only inside their adapters. */
-@AnalyzeClasses(packages = "dev.gatehouse", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.gatehouse",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeAotGenerated.class})
 class ArchitectureTest {
 
     @ArchTest
@@ -31,4 +33,17 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.gatehouse.session..")
             .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "org.springframework.data.redis..",
                     "org.springframework.boot.data.redis..");
+
+    /**
+     * Leaves out what Spring's ahead-of-time processing writes into the classes folder when the jar is
+     * packaged: bean registrations ({@code Name__BeanDefinitions}), which name every auto-configuration,
+     * and subclasses of proxied beans ({@code Name$$SpringCGLIB$$0}).
+     */
+    static final class DoNotIncludeAotGenerated implements ImportOption {
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("__") && !location.contains("$$SpringCGLIB$$");
+        }
+    }
 }
