@@ -40,9 +40,8 @@ final class PasswordHashLimiter {
     private final AtomicLong completedChecks = new AtomicLong();
 
     /**
-     * Takes both bounds from properties; an unset one (read as -1) gets its default. The default is
-     * computed here, not in a SpEL expression: a context's first expression adds a tenth of a second to
-     * start-up.
+     * Takes both bounds from properties. An unset one (read as -1) gets its default, computed here rather
+     * than in a SpEL expression, because the context's first expression costs start-up time.
      */
     @Autowired
     PasswordHashLimiter(@Value("${gatehouse.password.max-concurrent-hashes:-1}") int maxConcurrentHashes,

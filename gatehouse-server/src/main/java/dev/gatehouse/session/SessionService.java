@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,9 +51,6 @@ public class SessionService implements SmartInitializingSingleton {
     private final MeterRegistry meters;
     private final Counter reuseCounter;
 
-    /** The store's warm-up, started with this service so that it overlaps the rest of the start-up. */
-    private final CompletableFuture<Void> warmUp;
-
     SessionService(SessionStore store, RefreshTokenCodec codec, Clock clock, GatehouseProperties properties,
             ApplicationEventPublisher events, MeterRegistry meters) {
         this.store = store;
@@ -67,19 +62,13 @@ public class SessionService implements SmartInitializingSingleton {
         this.reuseCounter = Counter.builder("gatehouse.refresh.reuse.detected")
                 .description("Refresh tokens presented after they were rotated; each revoked its session")
                 .register(meters);
-        this.warmUp = CompletableFuture.runAsync(store::warmUp,
-                task -> Thread.ofPlatform().name("session-store-warm-up").daemon().start(task));
     }
 
-    /** Waits for the store's warm-up, so the server takes no request before it has ended. */
     @Override
     public void afterSingletonsInstantiated() {
         try {
-            warmUp.join();
-        } catch (CompletionException failed) {
-            if (!(failed.getCause() instanceof SessionStoreUnavailableException)) {
-                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-            }
+            store.warmUp();
+        } catch (SessionStoreUnavailableException unavailable) {
             log.warn("The session store {} is unreachable at start-up; requests that need it get 503 until it "
                     + "is back", store.describe());
         }

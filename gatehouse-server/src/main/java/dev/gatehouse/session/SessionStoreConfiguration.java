@@ -34,16 +34,16 @@ class SessionStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SessionStoreConfiguration.class);
 
     @Bean
-    SessionStore selectedSessionStore(Environment environment, StringRedisTemplate redis, GatehouseProperties properties,
-            DataRedisProperties redisProperties, Clock clock) {
+    SessionStore selectedSessionStore(Environment environment, StringRedisTemplate redis,
+            GatehouseProperties properties, DataRedisProperties redisProperties, Clock clock) {
         return redisSelected(environment)
                 ? redisSessionStore(redis, properties, redisProperties)
                 : inMemorySessionStore(properties, clock);
     }
 
     @Bean
-    FailureCounters selectedFailureCounters(Environment environment, StringRedisTemplate redis, GatehouseProperties properties,
-            Clock clock) {
+    FailureCounters selectedFailureCounters(Environment environment, StringRedisTemplate redis,
+            GatehouseProperties properties, Clock clock) {
         return redisSelected(environment)
                 ? new RedisFailureCounters(redis, properties.session().redisKeyPrefix())
                 : new InMemoryFailureCounters(clock);

@@ -53,7 +53,7 @@ class RedisOutageTest {
 
     @DynamicPropertySource
     static void privateRedis(DynamicPropertyRegistry registry) {
-        IntegrationTestProperties.register(registry);
+        IntegrationTest.stores(registry);
         registry.add("spring.data.redis.port", redis::port);
     }
 
@@ -191,14 +191,6 @@ class RedisOutageTest {
         } catch (Exception exception) {
             throw new IllegalStateException("Cannot start redis-server for the outage test: install it (apt-get install "
                     + "redis-server) so it is on the PATH", exception);
-        }
-    }
-
-    /** Registers the same stores as {@link IntegrationTest}, so this test differs only in its Redis. */
-    private static final class IntegrationTestProperties extends IntegrationTest {
-
-        static void register(DynamicPropertyRegistry registry) {
-            stores(registry);
         }
     }
 }

@@ -31,7 +31,7 @@ class RedisUnreachableAtStartTest {
 
     @DynamicPropertySource
     static void unreachableRedis(DynamicPropertyRegistry registry) {
-        IntegrationTestProperties.register(registry);
+        IntegrationTest.stores(registry);
         registry.add("spring.data.redis.port", () -> 1);
     }
 
@@ -46,13 +46,5 @@ class RedisUnreachableAtStartTest {
 
         assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("session_store_unavailable");
-    }
-
-    /** Reaches the protected store properties of {@link IntegrationTest}, so this class can set its own port. */
-    private static final class IntegrationTestProperties extends IntegrationTest {
-
-        static void register(DynamicPropertyRegistry registry) {
-            stores(registry);
-        }
     }
 }

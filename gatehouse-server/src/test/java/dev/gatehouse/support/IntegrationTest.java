@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(MutableClock.Configuration.class)
 public abstract class IntegrationTest {
 
+    /** Points the server at the test stores. Public, so tests with a context of their own can call it too. */
     @DynamicPropertySource
-    protected static void stores(DynamicPropertyRegistry registry) {
+    public static void stores(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestStores::postgresUrl);
         registry.add("spring.datasource.username", () -> TestStores.POSTGRES_USER);
         registry.add("spring.datasource.password", () -> TestStores.POSTGRES_PASSWORD);
