@@ -12,8 +12,12 @@ public abstract class GatehouseException extends RuntimeException {
     private final String code;
     private final HttpStatus status;
 
+    /**
+     * Creates an exception without a stack trace. It reports an expected outcome, which is logged without
+     * a trace, so filling one in would only cost time and memory when a flood of requests is rejected.
+     */
     protected GatehouseException(HttpStatus status, String code, String message) {
-        super(message);
+        super(message, null, false, false);
         this.status = status;
         this.code = code;
     }
